@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Portal.Features.Monitoring;
+using Portal.Features.Team;
+using Portal.Hosting;
+
+namespace Portal.Features.Conversations;
+
+/// <summary>The agents' real-time connection, <c>/hubs/agent</c> (SPEC §4.4); cookie or bearer token.</summary>
+[Authorize(Policy = PortalPolicies.Agent)]
+public sealed class AgentHub(ConversationMessages messages, ConversationEvents events, PortalMetrics metrics) : Hub
+{
+    public const string Path = "/hubs/agent";
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.AgentsGroup);
+        metrics.ConnectionOpened("agent");
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        metrics.ConnectionClosed("agent");
+        return Task.CompletedTask;
+    }
+
+    public async Task<MessageDto> Reply(Guid conversationId, string? clientMessageId, string? text)
+    {
+        var agent = CurrentAgent.From(Context.User!);
+        try
+        {
+            var result = await messages.AppendAsync(new NewMessage(
+                conversationId, MessageAuthor.Agent, agent.Id, agent.Name, text ?? "", clientMessageId));
+            return result.Message;
+        }
+        catch (MessageRejectedException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+        catch (ConversationNotFoundException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+
+    public Task Typing(Guid conversationId, bool isTyping)
+    {
+        var agent = CurrentAgent.From(Context.User!);
+        return events.PublishAsync(new TypingChanged(conversationId, "agent", agent.Id, agent.Name, isTyping));
+    }
+}

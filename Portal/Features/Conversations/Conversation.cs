@@ -1,0 +1,34 @@
+namespace Portal.Features.Conversations;
+
+public enum ConversationStatus { Open, Pending, Closed }
+
+/// <summary>One thread between a contact and the shop, on one channel.</summary>
+public sealed class Conversation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SiteId { get; set; }
+    public Guid ContactId { get; set; }
+    public ConversationStatus Status { get; set; } = ConversationStatus.Open;
+
+    /// <summary>The agent (user id) who owns the conversation, or null while unassigned.</summary>
+    public string? AssigneeId { get; set; }
+    public string Channel { get; set; } = Channels.Web;
+
+    /// <summary>The seq of the newest message; the next message gets <c>LastSeq + 1</c>.</summary>
+    public long LastSeq { get; set; }
+
+    /// <summary>Customer messages no agent has read yet.</summary>
+    public int UnreadByAgents { get; set; }
+
+    /// <summary>The highest seq the customer has seen.</summary>
+    public long CustomerReadSeq { get; set; }
+    public string? LastMessagePreview { get; set; }
+    public DateTime? LastMessageAt { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime LastActivityAt { get; set; } = DateTime.UtcNow;
+}
+
+public static class Channels
+{
+    public const string Web = "web";
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Conversations;
+
+/// <summary>Changes to a conversation's state (assign, close, reopen, read), each stored and then announced.</summary>
+public sealed class ConversationActions(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    DatabaseWriteGate writeGate,
+    ConversationQueries queries,
+    ConversationEvents events)
+{
+    /// <summary>Assigns to an agent, or unassigns with null.</summary>
+    /// <exception cref="ConversationNotFoundException"/>
+    /// <exception cref="AgentNotFoundException"/>
+    public async Task<ConversationDto> AssignAsync(Guid conversationId, string? agentId, CancellationToken cancellationToken = default)
+    {
+        if (agentId is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Users.AnyAsync(u => u.Id == agentId, cancellationToken))
+                throw new AgentNotFoundException(agentId);
+        }
+        return await ChangeAsync(conversationId, c => c.AssigneeId = agentId, cancellationToken);
+    }
+
+    public async Task<ConversationDto> CloseAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        var closed = await ChangeAsync(conversationId, c => c.Status = ConversationStatus.Closed, cancellationToken);
+        await events.PublishAsync(new ConversationClosed(conversationId));
+        return closed;
+    }
+
+    public Task<ConversationDto> ReopenAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(conversationId, c => c.Status = ConversationStatus.Open, cancellationToken);
+
+    /// <summary>An agent has seen every message so far.</summary>
+    public async Task MarkReadByAgentsAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var changed = await db.Conversations
+                .Where(c => c.Id == conversationId && c.UnreadByAgents > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadByAgents, 0), cancellationToken);
+            if (changed == 0)
+                return;
+        }
+        await AnnounceAsync(conversationId, cancellationToken);
+    }
+
+    /// <summary>The customer has seen everything up to <paramref name="seq"/>.</summary>
+    public async Task MarkReadByCustomerAsync(Guid conversationId, long seq, CancellationToken cancellationToken = default)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Conversations
+                .Where(c => c.Id == conversationId && c.CustomerReadSeq < seq && seq <= c.LastSeq)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerReadSeq, seq), cancellationToken);
+        }
+    }
+
+    private async Task<ConversationDto> ChangeAsync(
+        Guid conversationId, Action<Conversation> change, CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken)
+                ?? throw new ConversationNotFoundException(conversationId);
+            change(conversation);
+            conversation.LastActivityAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await AnnounceAsync(conversationId, cancellationToken);
+    }
+
+    private async Task<ConversationDto> AnnounceAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var dto = await queries.FindAsync(conversationId, cancellationToken)
+            ?? throw new ConversationNotFoundException(conversationId);
+        await events.PublishAsync(new ConversationChanged(dto));
+        return dto;
+    }
+}
+
+public sealed class AgentNotFoundException(string agentId) : Exception($"There is no agent with id {agentId}.");

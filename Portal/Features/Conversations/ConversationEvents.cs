@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+
+namespace Portal.Features.Conversations;
+
+public abstract record ConversationEvent(Guid ConversationId);
+
+public sealed record MessageAdded(MessageDto Message) : ConversationEvent(Message.ConversationId);
+
+public sealed record ConversationChanged(ConversationDto Conversation) : ConversationEvent(Conversation.Id);
+
+/// <summary>Someone is typing; <see cref="Author"/> is "customer" or "agent".</summary>
+public sealed record TypingChanged(Guid ConversationId, string Author, string? AgentId, string? AgentName, bool IsTyping)
+    : ConversationEvent(ConversationId);
+
+/// <summary>An agent closed the conversation.</summary>
+public sealed record ConversationClosed(Guid ConversationId) : ConversationEvent(ConversationId);
+
+/// <summary>The customer's details (name, page, attributes) changed.</summary>
+public sealed record ContactChanged(Guid ConversationId, Guid ContactId) : ConversationEvent(ConversationId);
+
+/// <summary>
+/// The in-process stream of conversation events. The hubs and the Blazor console subscribe to it;
+/// whoever changes a conversation publishes here after the change is stored.
+/// </summary>
+public sealed class ConversationEvents(ILogger<ConversationEvents> logger)
+{
+    private readonly Lock _gate = new();
+    private ImmutableArray<Func<ConversationEvent, Task>> _subscribers = [];
+
+    public IDisposable Subscribe(Func<ConversationEvent, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Add(handler);
+        return new Subscription(this, handler);
+    }
+
+    public async Task PublishAsync(ConversationEvent @event)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            try
+            {
+                await subscriber(@event);
+            }
+            catch (Exception ex)
+            {
+                // One broken subscriber (a closed console tab) must not stop delivery to the others.
+                logger.LogWarning(ex, "A subscriber failed to handle {Event}", @event.GetType().Name);
+            }
+        }
+    }
+
+    private void Unsubscribe(Func<ConversationEvent, Task> handler)
+    {
+        lock (_gate) _subscribers = _subscribers.Remove(handler);
+    }
+
+    private sealed class Subscription(ConversationEvents owner, Func<ConversationEvent, Task> handler) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(handler);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Contacts;
+
+namespace Portal.Features.Conversations;
+
+/// <summary>Reads conversations in the shape the console and the API show them.</summary>
+public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public const string Me = "me";
+    public const string Unassigned = "unassigned";
+
+    public async Task<ConversationDto?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Project(db, db.Conversations.Where(c => c.Id == id)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConversationDto>> ListAsync(
+        ConversationFilter filter, string? currentUserId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var conversations = db.Conversations.AsQueryable()
+            // A widget session opens a conversation before the customer writes; the team sees it once they do.
+            .Where(c => c.LastSeq > 0);
+
+        if (filter.Status is { } status)
+            conversations = conversations.Where(c => c.Status == status);
+        conversations = filter.Assignee switch
+        {
+            null or "" or "all" => conversations,
+            Unassigned => conversations.Where(c => c.AssigneeId == null),
+            Me => conversations.Where(c => c.AssigneeId == currentUserId),
+            var userId => conversations.Where(c => c.AssigneeId == userId),
+        };
+        if (!string.IsNullOrWhiteSpace(filter.Channel))
+            conversations = conversations.Where(c => c.Channel == filter.Channel);
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var pattern = $"%{EscapeLike(filter.Query.Trim())}%";
+            conversations = conversations.Where(c =>
+                db.Contacts.Any(p => p.Id == c.ContactId
+                    && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")
+                        || EF.Functions.Like(p.ExternalId!, pattern, "\\")))
+                || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
+        }
+
+        return await Project(db, conversations.OrderByDescending(c => c.LastActivityAt))
+            .Take(Math.Clamp(filter.Limit, 1, 500))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<ConversationDto> Project(PortalDbContext db, IQueryable<Conversation> conversations) =>
+        from c in conversations
+        join site in db.Sites on c.SiteId equals site.Id
+        join contact in db.Contacts on c.ContactId equals contact.Id
+        join assignee in db.Users on c.AssigneeId equals assignee.Id into assignees
+        from assignee in assignees.DefaultIfEmpty()
+        select new ConversationDto(
+            c.Id, c.SiteId, site.Name, c.ContactId,
+            Contact.DisplayNameOf(contact.Name, contact.Email, contact.Id),
+            c.Status, c.AssigneeId, assignee == null ? null : assignee.DisplayName,
+            c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt);
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

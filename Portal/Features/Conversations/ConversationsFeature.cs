@@ -1,0 +1,16 @@
+namespace Portal.Features.Conversations;
+
+public static class ConversationsFeature
+{
+    public static WebApplicationBuilder AddConversations(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ConversationEvents>();
+        services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ConversationMessages>();
+        services.AddSingleton<ConversationActions>();
+        services.AddSingleton<ConversationAudience>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationAudience>());
+        return builder;
+    }
+}

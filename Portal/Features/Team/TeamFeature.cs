@@ -1,0 +1,10 @@
+namespace Portal.Features.Team;
+
+public static class TeamFeature
+{
+    public static WebApplicationBuilder AddTeam(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AccountSeeder>();
+        return builder;
+    }
+}

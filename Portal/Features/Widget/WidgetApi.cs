@@ -1,0 +1,37 @@
+using Microsoft.Net.Http.Headers;
+using Portal.Features.Sites;
+
+namespace Portal.Features.Widget;
+
+public static class WidgetApi
+{
+    public static IEndpointRouteBuilder MapWidgetApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/widget/sessions", StartWidgetSession.Handle)
+            .WithTags("Widget").WithName("StartWidgetSession").AllowAnonymous()
+            .RequireRateLimiting(WidgetRateLimits.SessionsPolicy)
+            .WithSummary("Starts or resumes a visitor's session: returns the visitor token for /hubs/widget and the conversation id.");
+
+        app.MapGet("/widget/frame", ServeFrame).ExcludeFromDescription().AllowAnonymous();
+        app.MapHub<WidgetHub>(WidgetHub.Path);
+        return app;
+    }
+
+    /// <summary>
+    /// The chat app inside the widget's iframe. Browsers refuse to frame it on origins the site does not list
+    /// (CSP frame-ancestors), so another shop cannot embed someone else's chat.
+    /// </summary>
+    private static async Task<IResult> ServeFrame(HttpContext http, SiteDirectory sites, IWebHostEnvironment environment, string? site)
+    {
+        var frame = environment.WebRootFileProvider.GetFileInfo("widget/frame.html");
+        if (!frame.Exists)
+            return TypedResults.Problem(statusCode: 503, title: "Widget not built", detail: "wwwroot/widget/frame.html is missing; run npm run build in Portal.Widget.");
+        var known = string.IsNullOrEmpty(site) ? null : await sites.FindByKeyAsync(site, http.RequestAborted);
+        var ancestors = known is { AllowedOrigins.Count: > 0 } ? string.Join(' ', known.AllowedOrigins) : "*";
+        http.Response.Headers[HeaderNames.ContentSecurityPolicy] = $"frame-ancestors 'self' {ancestors}";
+        http.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+        await using var stream = frame.CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return TypedResults.Content(await reader.ReadToEndAsync(), "text/html; charset=utf-8");
+    }
+}

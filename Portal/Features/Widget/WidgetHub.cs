@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Conversations;
+using Portal.Features.Monitoring;
+using Portal.Features.Sites;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Features.Widget;
+
+/// <summary>The customer's real-time connection, <c>/hubs/widget</c> (SPEC §4.4).</summary>
+[Authorize(AuthenticationSchemes = VisitorAuthenticationHandler.SchemeName)]
+public sealed class WidgetHub(
+    ConversationMessages messages,
+    ConversationActions actions,
+    ConversationEvents events,
+    SiteDirectory sites,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    DatabaseWriteGate writeGate,
+    PortalMetrics metrics,
+    IOptions<WidgetOptions> options) : Hub
+{
+    public const string Path = "/hubs/widget";
+    private const string CountedKey = "counted";
+
+    private VisitorIdentity Visitor => VisitorAuthenticationHandler.From(Context.User)
+        ?? throw new HubException("This connection has no visitor.");
+
+    public override async Task OnConnectedAsync()
+    {
+        var http = Context.GetHttpContext()!;
+        var site = await sites.FindAsync(Visitor.SiteId);
+        if (site is null || !SiteDirectory.AllowsOrigin(site, http.Request.Headers.Origin, StartWidgetSession.PortalOrigin(http)))
+        {
+            Context.Abort();
+            return;
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.WidgetGroup(Visitor.ConversationId));
+        Context.Items[CountedKey] = true;
+        metrics.ConnectionOpened("widget");
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.ContainsKey(CountedKey))
+            metrics.ConnectionClosed("widget");
+        return Task.CompletedTask;
+    }
+
+    public async Task<MessageDto> Send(string? clientMessageId, string? text)
+    {
+        var visitor = Visitor;
+        var contact = await FindContactAsync(visitor.ContactId);
+        try
+        {
+            var result = await messages.AppendAsync(new NewMessage(
+                visitor.ConversationId, MessageAuthor.Customer, visitor.ContactId.ToString(), contact.DisplayName, text ?? "", clientMessageId));
+            return result.Message;
+        }
+        catch (ConversationNotFoundException)
+        {
+            throw new HubException("This conversation no longer exists; start a new session.");
+        }
+        catch (MessageRejectedException ex)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+
+    public async Task<IReadOnlyList<MessageDto>> History(long afterSeq) =>
+        await messages.HistoryAsync(Visitor.ConversationId, Math.Max(0, afterSeq), includePrivate: false);
+
+    public Task Typing(bool isTyping) =>
+        events.PublishAsync(new TypingChanged(Visitor.ConversationId, "customer", null, null, isTyping));
+
+    public Task MarkRead(long seq) => actions.MarkReadByCustomerAsync(Visitor.ConversationId, seq);
+
+    public async Task SetAttributes(Dictionary<string, JsonElement>? attributes)
+    {
+        if (attributes is null)
+            throw new HubException("Attributes must be an object.");
+        var limit = options.Value.MaxAttributes;
+        foreach (var (key, value) in attributes)
+        {
+            if (string.IsNullOrWhiteSpace(key) || key.Length > 64)
+                throw new HubException("Attribute names must be 1 to 64 characters.");
+            if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array || value.ToString().Length > 500)
+                throw new HubException($"Attribute '{key}' must be a text, number or true/false of at most 500 characters.");
+        }
+        await UpdateContactAsync(contact =>
+        {
+            var merged = new Dictionary<string, string>(contact.Attributes);
+            foreach (var (key, value) in attributes)
+            {
+                if (value.ValueKind == JsonValueKind.Null) merged.Remove(key);
+                else merged[key] = value.ToString();
+            }
+            if (merged.Count > limit)
+                throw new HubException($"A contact may carry at most {limit} attributes.");
+            contact.Attributes = merged;
+        });
+    }
+
+    public Task PageView(PageView? page)
+    {
+        if (page is null)
+            throw new HubException("PageView needs the page's url.");
+        var userAgent = Context.GetHttpContext()?.Request.Headers.UserAgent.ToString();
+        return UpdateContactAsync(contact =>
+        {
+            contact.CurrentPageUrl = Clip(page.Url, 2048) ?? contact.CurrentPageUrl;
+            contact.CurrentPageTitle = Clip(page.Title, 500) ?? contact.CurrentPageTitle;
+            contact.TimeZone = Clip(page.TimeZone, 64) ?? contact.TimeZone;
+            contact.Locale = Clip(page.Locale, 16) ?? contact.Locale;
+            contact.Browser = Clip(userAgent, 500) ?? contact.Browser;
+            contact.LastSeenAt = DateTime.UtcNow;
+        });
+    }
+
+    private async Task<Features.Contacts.Contact> FindContactAsync(Guid contactId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId)
+            ?? throw new HubException("This visitor no longer exists; start a new session.");
+    }
+
+    private async Task UpdateContactAsync(Action<Features.Contacts.Contact> change)
+    {
+        using (await writeGate.EnterAsync())
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == Visitor.ContactId)
+                ?? throw new HubException("This visitor no longer exists; start a new session.");
+            change(contact);
+            await db.SaveChangesAsync();
+        }
+        await events.PublishAsync(new ContactChanged(Visitor.ConversationId, Visitor.ContactId));
+    }
+
+    private static string? Clip(string? value, int max) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Portal.Features.Widget;
+using Scalar.AspNetCore;
+
+namespace Portal.Hosting;
+
+public static class PortalDefaults
+{
+    /// <summary>Options, database, identity, JSON, problem details, OpenAPI, telemetry, health and jobs.</summary>
+    public static WebApplicationBuilder AddPortalDefaults(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PortalOptions>().BindConfiguration("Portal").ValidateDataAnnotations().ValidateOnStart();
+        var portal = builder.Configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
+        var dataDirectory = portal.ResolveDataDirectory(builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        builder.AddPortalDatabase(dataDirectory);
+        builder.AddPortalAuthentication();
+        builder.AddPortalTelemetry();
+        builder.AddPortalHealthChecks();
+        builder.AddPortalBackgroundJobs(dataDirectory);
+
+        services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.AddWidgetRateLimits();
+        });
+        services.AddSignalR(hubs => hubs.MaximumReceiveMessageSize = 64 * 1024)
+            .AddJsonProtocol(json =>
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+
+    /// <summary>The middleware pipeline and the cross-cutting endpoints (health, metrics, OpenAPI, jobs).</summary>
+    public static WebApplication UsePortalDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapPortalHealthChecks();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", scalar => scalar
+            .WithTitle("Portal API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapPortalBackgroundJobs();
+        return app;
+    }
+}

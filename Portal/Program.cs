@@ -1,0 +1,32 @@
+using Portal.Components;
+using Portal.Features.Auth;
+using Portal.Features.Conversations;
+using Portal.Features.Demo;
+using Portal.Features.Sites;
+using Portal.Features.Team;
+using Portal.Features.Widget;
+using Portal.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalDefaults();
+builder.AddSites();
+builder.AddConversations();
+builder.AddWidget();
+builder.AddTeam();
+builder.AddDemo();
+
+var app = builder.Build();
+
+app.UsePortalDefaults();
+app.MapAuthApi();
+app.MapSitesApi();
+app.MapConversationsApi();
+app.MapWidgetApi();
+app.MapDemo();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+public partial class Program;
