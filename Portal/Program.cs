@@ -1,5 +1,6 @@
 using Portal.Components;
 using Portal.Features.Auth;
+using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
 using Portal.Features.Sites;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalDefaults();
 builder.AddSites();
+builder.AddContacts();
 builder.AddConversations();
 builder.AddWidget();
 builder.AddTeam();

@@ -12,6 +12,9 @@ public static class PortalDefaults
     public static WebApplicationBuilder AddPortalDefaults(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // `dotnet run` serves Blazor's and MudBlazor's files from the build output in every environment,
+        // not only in Development; a published app has them in its own wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         services.AddOptions<PortalOptions>().BindConfiguration("Portal").ValidateDataAnnotations().ValidateOnStart();
         var portal = builder.Configuration.GetSection("Portal").Get<PortalOptions>() ?? new PortalOptions();
         var dataDirectory = portal.ResolveDataDirectory(builder.Environment.ContentRootPath);

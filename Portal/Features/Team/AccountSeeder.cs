@@ -25,7 +25,7 @@ public sealed class AccountSeeder(
         if (string.IsNullOrEmpty(bootstrap.AdminPassword))
         {
             // Printed once, on the first start only: the operator signs in with it and changes it.
-            Console.WriteLine($"""
+            System.Console.WriteLine($"""
 
                 ==== Portal first start ====
                 Admin account: {bootstrap.AdminEmail}

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Portal.Features.Contacts;
+using Portal.Features.Conversations;
+using Portal.Features.Team;
+
+namespace Portal.Features.Console;
+
+/// <summary>
+/// The agent console: conversation list, the open conversation and the customer panel,
+/// all kept live by <see cref="ConversationEvents"/> (no polling).
+/// </summary>
+public sealed partial class ConsolePage
+{
+    private static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
+
+    private IReadOnlyList<ConversationDto> _conversations = [];
+    private ConversationDto? _selected;
+    private List<MessageDto> _messages = [];
+    private Contact? _contact;
+    private ConsoleView _view = ConsoleView.All;
+    private ConversationStatus? _status = ConversationStatus.Open;
+    private string _query = "";
+    private bool _soundOn;
+    private DateTime? _customerTypingUntil;
+    private CurrentAgent _agent = default!;
+    private IDisposable? _subscription;
+
+    [Parameter] public Guid? ConversationId { get; set; }
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    [Inject] private ConversationQueries Queries { get; set; } = default!;
+    [Inject] private ConversationMessages Messages { get; set; } = default!;
+    [Inject] private ConversationActions Actions { get; set; } = default!;
+    [Inject] private ConversationEvents Events { get; set; } = default!;
+    [Inject] private ContactDirectory Contacts { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private bool _customerTyping => _customerTypingUntil > DateTime.UtcNow;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _agent = CurrentAgent.From((await AuthenticationState).User);
+        await ReloadListAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ConversationId == _selected?.Id)
+            return;
+        await OpenAsync(ConversationId);
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Subscribing after the first render: prerendering must not leave a subscription behind.
+        if (firstRender)
+            _subscription = Events.Subscribe(e => InvokeAsync(() => OnEventAsync(e)));
+    }
+
+    private async Task OpenAsync(Guid? id)
+    {
+        _customerTypingUntil = null;
+        if (id is not { } conversationId || await Queries.FindAsync(conversationId) is not { } conversation)
+        {
+            (_selected, _messages, _contact) = (null, [], null);
+            return;
+        }
+        _selected = conversation;
+        _messages = [.. await Messages.HistoryAsync(conversationId, afterSeq: 0, includePrivate: true, limit: 1000)];
+        _contact = await Contacts.FindAsync(conversation.ContactId);
+        if (conversation.Unread > 0)
+            await Actions.MarkReadByAgentsAsync(conversationId);
+    }
+
+    private async Task OnEventAsync(ConversationEvent @event)
+    {
+        switch (@event)
+        {
+            case MessageAdded { Message: var message }:
+                if (message.ConversationId == _selected?.Id && _messages.All(m => m.Seq != message.Seq))
+                {
+                    _messages.Add(message);
+                    if (message.Author == MessageAuthor.Customer)
+                    {
+                        _customerTypingUntil = null;
+                        await Actions.MarkReadByAgentsAsync(message.ConversationId);
+                    }
+                }
+                if (message.Author == MessageAuthor.Customer)
+                    await NotifyAsync(message);
+                break;
+            case ConversationChanged { Conversation: var conversation }:
+                if (conversation.Id == _selected?.Id)
+                    _selected = conversation;
+                _conversations = ConsoleList.Apply(_conversations, conversation, _view, _status, _agent.Id, _query);
+                break;
+            case TypingChanged { Author: "customer" } typing when typing.ConversationId == _selected?.Id:
+                _customerTypingUntil = typing.IsTyping ? DateTime.UtcNow + TypingShownFor : null;
+                break;
+            case ContactChanged changed when changed.ContactId == _contact?.Id:
+                _contact = await Contacts.FindAsync(changed.ContactId);
+                break;
+            default:
+                return;
+        }
+        StateHasChanged();
+    }
+
+    private async Task NotifyAsync(MessageDto message)
+    {
+        var unread = _conversations.Sum(c => c.Unread) + (message.ConversationId == _selected?.Id ? 0 : 1);
+        await JS.InvokeVoidAsync("portal.console.notify", unread, _soundOn);
+    }
+
+    private async Task ReloadListAsync()
+    {
+        var assignee = _view switch
+        {
+            ConsoleView.Mine => ConversationQueries.Me,
+            ConsoleView.Unassigned => ConversationQueries.Unassigned,
+            _ => null,
+        };
+        _conversations = await Queries.ListAsync(new ConversationFilter(_status, assignee, Query: _query), _agent.Id);
+    }
+
+    private async Task ChangeViewAsync(ConsoleView view) { _view = view; await ReloadListAsync(); }
+
+    private async Task ChangeStatusAsync(ConversationStatus? status) { _status = status; await ReloadListAsync(); }
+
+    private async Task ChangeQueryAsync(string query) { _query = query; await ReloadListAsync(); }
+
+    private async Task SendAsync(ReplyBox.Reply reply)
+    {
+        try
+        {
+            await Messages.AppendAsync(new NewMessage(_selected!.Id, MessageAuthor.Agent, _agent.Id, _agent.Name,
+                reply.Text, reply.ClientMessageId, reply.Private));
+        }
+        catch (MessageRejectedException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+            throw;
+        }
+    }
+
+    private Task TypingAsync(bool isTyping) =>
+        Events.PublishAsync(new TypingChanged(_selected!.Id, "agent", _agent.Id, _agent.Name, isTyping));
+
+    private Task AssignToMeAsync() => Actions.AssignAsync(_selected!.Id, _agent.Id);
+
+    private Task CloseAsync() => Actions.CloseAsync(_selected!.Id);
+
+    private Task ReopenAsync() => Actions.ReopenAsync(_selected!.Id);
+
+    public ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
