@@ -53,7 +53,10 @@ public static class PortalDefaults
     public static WebApplication UsePortalDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // APIs and hubs answer errors as problem+json; people browsing get the app's own not-found page.
+        app.UseWhen(http => IsForMachines(http.Request.Path), api => api.UseStatusCodePages());
+        app.UseWhen(http => !IsForMachines(http.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -70,4 +73,8 @@ public static class PortalDefaults
         app.MapPortalBackgroundJobs();
         return app;
     }
+
+    private static bool IsForMachines(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/metrics");
 }
