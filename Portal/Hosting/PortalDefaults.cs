@@ -69,6 +69,8 @@ public static class PortalDefaults
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", scalar => scalar
             .WithTitle("Portal API")
+            // No web fonts from the internet: Portal runs where there is none.
+            .DisableDefaultFonts()
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPortalBackgroundJobs();
         return app;

@@ -17,10 +17,10 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
         api.MapPost("/login", Login).WithName("Login")
-            .WithSummary("Exchanges e-mail and password for {tokenType, accessToken, expiresIn, refreshToken}.")
+            .WithSummary("Sign in").WithDescription("Exchanges e-mail and password for {tokenType, accessToken, expiresIn, refreshToken}.")
             .Produces<AccessTokenResponse>();
         api.MapPost("/refresh", Refresh).WithName("RefreshToken")
-            .WithSummary("Exchanges a refresh token for a new access token.")
+            .WithSummary("Refresh an access token")
             .Produces<AccessTokenResponse>();
         return app;
     }

@@ -16,17 +16,17 @@ public static class ConversationsApi
     {
         var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(PortalPolicies.Agent);
 
-        api.MapGet("/", List).WithName("ListConversations")
-            .WithSummary("Lists conversations, newest activity first. assignee: me | unassigned | an agent id.");
-        api.MapGet("/{id:guid}", Get).WithName("GetConversation").WithSummary("One conversation.");
-        api.MapGet("/{id:guid}/messages", Messages).WithName("ListMessages")
-            .WithSummary("Messages in seq order; afterSeq returns only newer ones (for catching up after a reconnect).");
-        api.MapPost("/{id:guid}/messages", PostMessage).WithName("PostMessage")
-            .WithSummary("Sends an agent reply, or a private note. A repeated clientMessageId returns the first message.");
-        api.MapPost("/{id:guid}/assign", Assign).WithName("AssignConversation")
-            .WithSummary("Assigns to an agent (agentId), or unassigns when agentId is null.");
-        api.MapPost("/{id:guid}/close", Close).WithName("CloseConversation").WithSummary("Closes the conversation.");
-        api.MapPost("/{id:guid}/reopen", Reopen).WithName("ReopenConversation").WithSummary("Reopens a closed conversation.");
+        api.MapGet("/", List).WithName("ListConversations").WithSummary("List conversations")
+            .WithDescription("Newest activity first. status: open | pending | closed; assignee: me | unassigned | an agent id; q searches names, e-mails and message text.");
+        api.MapGet("/{id:guid}", Get).WithName("GetConversation").WithSummary("Get a conversation");
+        api.MapGet("/{id:guid}/messages", Messages).WithName("ListMessages").WithSummary("List messages")
+            .WithDescription("Messages in seq order, private notes included; afterSeq returns only newer ones (to catch up after a reconnect).");
+        api.MapPost("/{id:guid}/messages", PostMessage).WithName("PostMessage").WithSummary("Send a reply or a private note")
+            .WithDescription("201 with the stored message. Sending again with the same clientMessageId returns the first message (200) and stores nothing.");
+        api.MapPost("/{id:guid}/assign", Assign).WithName("AssignConversation").WithSummary("Assign a conversation")
+            .WithDescription("Assigns to an agent (agentId), or unassigns when agentId is null.");
+        api.MapPost("/{id:guid}/close", Close).WithName("CloseConversation").WithSummary("Close a conversation");
+        api.MapPost("/{id:guid}/reopen", Reopen).WithName("ReopenConversation").WithSummary("Reopen a conversation");
         app.MapHub<AgentHub>(AgentHub.Path);
         return app;
     }

@@ -11,7 +11,8 @@ public static class SitesApi
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/sites").WithTags("Sites").RequireAuthorization(PortalPolicies.Agent);
-        api.MapGet("/", ListSites).WithName("ListSites").WithSummary("Lists the sites that embed the widget, with their site keys.");
+        api.MapGet("/", ListSites).WithName("ListSites").WithSummary("List sites")
+            .WithDescription("The sites that embed the widget, with their site keys.");
         return app;
     }
 

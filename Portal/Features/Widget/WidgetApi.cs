@@ -10,7 +10,8 @@ public static class WidgetApi
         app.MapPost("/api/v1/widget/sessions", StartWidgetSession.Handle)
             .WithTags("Widget").WithName("StartWidgetSession").AllowAnonymous()
             .RequireRateLimiting(WidgetRateLimits.SessionsPolicy)
-            .WithSummary("Starts or resumes a visitor's session: returns the visitor token for /hubs/widget and the conversation id.");
+            .WithSummary("Start or resume a widget session")
+            .WithDescription("Returns the visitor token for /hubs/widget and the visitor's conversation id. Pass the stored visitorToken to keep the conversation; pass user (setUser) to identify the customer.");
 
         app.MapGet("/widget/frame", ServeFrame).ExcludeFromDescription().AllowAnonymous();
         app.MapHub<WidgetHub>(WidgetHub.Path);
