@@ -9,11 +9,11 @@ export function retryDelay(attempt) {
 }
 
 /**
- * Keeps one connection to /hubs/widget for one visitor token until disposed, never
+ * Keeps one connection to /hubs/widget for one conversation until disposed, never
  * giving up. SignalR's automatic reconnect makes the quick attempts after a drop;
- * after those, and after a failed first start, this loop goes on every 15 s and
- * first lets the caller re-check the session (an expired visitor token looks like
- * any other failed WebSocket).
+ * after those, and after a failed first start, this loop goes on (up to every 15 s),
+ * letting the caller re-check the session after each failure: an expired visitor
+ * token looks like any other failed WebSocket.
  * WebSockets without negotiation: one round trip less, and any reverse proxy can
  * spread connections over several Portal instances without sticky sessions.
  */
@@ -22,7 +22,7 @@ export function connectHub({ url, token, events, onConnected, onStatus, onStartF
     .withUrl(url, {
       transport: HttpTransportType.WebSockets,
       skipNegotiation: true,
-      accessTokenFactory: () => token,
+      accessTokenFactory: token, // read at every (re)connect: the latest token of the session
     })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: (context) =>

@@ -17,7 +17,7 @@
  *
  * The loader and the frame talk only by postMessage envelopes (see README.md).
  */
-import { envelope, isEnvelope } from "../shared/protocol.js";
+import { describePage, envelope, isEnvelope } from "../shared/protocol.js";
 import { normalizeLocale } from "../shared/locale.js";
 import { STRINGS } from "./strings.js";
 import { STYLES, CHAT_ICON, CLOSE_ICON } from "./styles.js";
@@ -192,13 +192,7 @@ function boot() {
         open: state.open,
         user: state.user,
         attributes: state.attributes,
-        page: {
-          url: location.href,
-          title: document.title,
-          referrer: document.referrer,
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          locale: navigator.language,
-        },
+        page: describePage(),
       });
     } else if (type === "ready") {
       frameReady = true;

@@ -8,3 +8,15 @@ export function envelope(type, payload, id) {
 export function isEnvelope(data) {
   return !!data && typeof data === "object" && data.portalChat === 1 && typeof data.type === "string";
 }
+
+// The page the visitor is on, as the init envelope carries it to the frame (which
+// reports it to the hub's PageView on every connect).
+export function describePage() {
+  return {
+    url: location.href,
+    title: document.title,
+    referrer: document.referrer,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: navigator.language,
+  };
+}
