@@ -1,0 +1,18 @@
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Sites;
+
+[Collection(ApiCollection.Name)]
+public sealed class SitesApiTests(PortalAppFactory app)
+{
+    [Fact]
+    public async Task The_sites_list_shows_the_demo_shop_with_its_site_key()
+    {
+        using var api = await app.CreateApiClientAsync(PortalAppFactory.Agent1Email);
+
+        var sites = await api.GetAsync<SiteSummary[]>("/api/v1/sites");
+
+        var demo = Assert.Single(sites, s => s.SiteKey == PortalAppFactory.DemoSiteKey);
+        Assert.Equal("Demo Shop", demo.Name);
+    }
+}
