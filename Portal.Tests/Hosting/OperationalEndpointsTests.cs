@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Hosting;
@@ -51,14 +52,43 @@ public sealed class OperationalEndpointsTests(PortalAppFactory app)
     }
 
     [Fact]
-    public async Task The_api_reference_page_is_html()
+    public async Task The_api_reference_page_is_html_whose_scripts_are_served_by_portal_itself()
     {
         using var client = app.CreateClient();
         using var response = await client.GetAsync("/api/docs");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+        // No CDN: the machines Portal runs on may have no internet (SPEC §8).
+        var scripts = Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var url = new Uri(response.RequestMessage!.RequestUri!, script);
+            Assert.Equal(app.BaseAddress.Authority, url.Authority);
+            using var served = await client.GetAsync(url);
+            Assert.True(served.IsSuccessStatusCode, $"{url} answered {(int)served.StatusCode}.");
+        }
+    }
+
+    [Fact]
+    public async Task The_background_jobs_dashboard_is_for_admins_only()
+    {
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var agent = await app.CreateApiClientAsync(PortalAppFactory.Agent1Email);
+        using var admin = await app.CreateApiClientAsync();
+
+        using var notSignedIn = await anonymous.GetAsync("/hangfire");
+        using var forAgent = await agent.GetAsync("/hangfire");
+        using var forAdmin = await admin.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
+        Assert.Contains("/account/login", notSignedIn.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, forAgent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
+        Assert.Contains("Portal background jobs", await forAdmin.Content.ReadAsStringAsync());
     }
 
     [Fact]

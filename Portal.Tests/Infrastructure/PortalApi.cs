@@ -3,8 +3,12 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>The REST calls the tests make most, on a client from <see cref="PortalAppFactory.CreateApiClient"/>.</summary>
 public static class PortalApi
 {
+    /// <summary>
+    /// Lists conversations with a filter such as <c>"?status=open"</c>. Asks for the largest page: tests add
+    /// conversations of their own, which would otherwise push the older seeded ones off the default page of 100.
+    /// </summary>
     public static Task<ConversationSummary[]> ConversationsAsync(this HttpClient api, string query = "") =>
-        api.GetAsync<ConversationSummary[]>($"/api/v1/conversations{query}");
+        api.GetAsync<ConversationSummary[]>($"/api/v1/conversations{(query == "" ? "?" : query + "&")}limit=500");
 
     public static Task<ConversationSummary> ConversationAsync(this HttpClient api, Guid id) =>
         api.GetAsync<ConversationSummary>($"/api/v1/conversations/{id}");

@@ -100,6 +100,22 @@ public sealed class ConversationsApiTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task Search_takes_percent_and_underscore_literally()
+    {
+        using var api = await app.CreateApiClientAsync();
+        var word = $"discount{Guid.NewGuid():N}";
+        var started = await app.StartConversationAsync($"Is there a {word} 50% off?");
+
+        var literal = await api.ConversationsAsync($"?q={Uri.EscapeDataString(word + " 50%")}");
+        var wildcards = await api.ConversationsAsync($"?q={Uri.EscapeDataString(word + "%off")}");
+        var singleCharacter = await api.ConversationsAsync($"?q={Uri.EscapeDataString(word + "_50")}");
+
+        Assert.Equal(started.Id, Assert.Single(literal).Id);
+        Assert.Empty(wildcards);
+        Assert.Empty(singleCharacter);
+    }
+
+    [Fact]
     public async Task A_conversation_a_visitor_opened_without_writing_is_not_listed_yet()
     {
         using var api = await app.CreateApiClientAsync();
@@ -202,6 +218,33 @@ public sealed class ConversationsApiTests(PortalAppFactory app)
         Assert.Equal("Administrator", created.AuthorName);
         Assert.Equal(clientMessageId, created.ClientMessageId);
         Assert.Equal(2, (await api.MessagesAsync(started.Id)).Length);
+    }
+
+    [Fact]
+    public async Task The_same_clientMessageId_in_two_conversations_stores_a_message_in_each()
+    {
+        using var api = await app.CreateApiClientAsync();
+        var first = await app.StartConversationAsync();
+        var second = await app.StartConversationAsync();
+        var clientMessageId = Guid.NewGuid().ToString();
+
+        using var one = await api.PostMessageAsync(first.Id, "Thanks for waiting.", clientMessageId);
+        using var other = await api.PostMessageAsync(second.Id, "Thanks for waiting.", clientMessageId);
+
+        Assert.Equal(HttpStatusCode.Created, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_clientMessageId_over_100_characters_is_refused_with_a_validation_problem()
+    {
+        using var api = await app.CreateApiClientAsync();
+        var started = await app.StartConversationAsync();
+
+        using var response = await api.PostMessageAsync(started.Id, "Hello", new string('c', 101));
+
+        await response.AssertValidationErrorAsync("clientMessageId");
+        Assert.Single(await api.MessagesAsync(started.Id));
     }
 
     [Theory]
