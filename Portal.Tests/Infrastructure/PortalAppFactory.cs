@@ -30,6 +30,8 @@ public sealed class PortalAppFactory : IAsyncLifetime
     public const string WidgetHubPath = "/hubs/widget";
     public const string AgentHubPath = "/hubs/agent";
 
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
+
     private readonly Dictionary<string, string?> _settings;
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
     private KestrelPortal? _app;
@@ -166,7 +168,17 @@ public sealed class PortalAppFactory : IAsyncLifetime
         var app = new KestrelPortal(RepositoryRoot, _settings);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         // StartServer runs the app's Program (migrations and seeding included) and blocks until it serves.
-        await Task.Run(app.StartServer);
+        // One start at a time: Hangfire keeps its storage in a process-wide static while an app starts, so two apps
+        // starting together in this one test process could each end up with the other's storage.
+        await StartGate.WaitAsync();
+        try
+        {
+            await Task.Run(app.StartServer);
+        }
+        finally
+        {
+            StartGate.Release();
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseAddress = new Uri(addresses.Single());
         _app = app;

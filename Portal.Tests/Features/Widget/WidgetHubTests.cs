@@ -195,8 +195,8 @@ public sealed class WidgetHubTests(PortalAppFactory app)
     public async Task Typing_is_relayed_from_the_customer_to_agents_and_from_an_agent_to_the_customer()
     {
         var started = await app.StartConversationAsync();
-        await using var widget = await app.ConnectWidgetAsync(started.Session.VisitorToken);
         await using var agent = await app.ConnectAgentAsync(await app.TokenForAsync(PortalAppFactory.Agent1Email));
+        await using var widget = await app.ConnectWidgetAsync(started.Session.VisitorToken);
         var widgetTyping = widget.Record<JsonElement>("typing");
         var agentTyping = agent.Record<JsonElement>("typing");
 

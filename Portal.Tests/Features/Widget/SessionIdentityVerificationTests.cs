@@ -9,9 +9,12 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Widget;
 
-/// <summary>A shop vouches for its signed-in customer with an HMAC of their id (SPEC §4.3, setUser).</summary>
+/// <summary>
+/// Widget sessions for a shop that vouches for its signed-in customer with an HMAC of their id (SPEC §4.3, setUser),
+/// end to end through <c>POST /api/v1/widget/sessions</c>.
+/// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class IdentityVerificationTests(PortalAppFactory app)
+public sealed class SessionIdentityVerificationTests(PortalAppFactory app)
 {
     private const string Secret = "shop-identity-secret-for-tests";
 
