@@ -37,6 +37,11 @@ public sealed class PortalAppFactory : IAsyncLifetime
     private KestrelPortal? _app;
 
     public PortalAppFactory()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    private PortalAppFactory(IReadOnlyDictionary<string, string?> extraSettings)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         _settings = new()
@@ -53,6 +58,16 @@ public sealed class PortalAppFactory : IAsyncLifetime
             ["Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
+        foreach (var (key, value) in extraSettings)
+            _settings[key] = value;
+    }
+
+    /// <summary>A running app of a test's own, for settings the shared apps must not have; dispose it at the end.</summary>
+    public static async Task<PortalAppFactory> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var app = new PortalAppFactory(settings);
+        await app.InitializeAsync();
+        return app;
     }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -66,20 +81,20 @@ public sealed class PortalAppFactory : IAsyncLifetime
 
     private KestrelPortal Running => _app ?? throw new InvalidOperationException("The app is not running.");
 
-    public Task InitializeAsync() => StartAsync();
+    public Task InitializeAsync() => StartServerAsync();
 
     /// <summary>Stops the app and starts it again on the same data directory, optionally with changed settings.</summary>
     public async Task RestartAsync(IReadOnlyDictionary<string, string?>? changedSettings = null)
     {
-        await StopAsync();
+        await StopServerAsync();
         foreach (var (key, value) in changedSettings ?? new Dictionary<string, string?>())
             _settings[key] = value;
-        await StartAsync();
+        await StartServerAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        await StopServerAsync();
         if (Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
     }
@@ -163,7 +178,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
         return connection;
     }
 
-    private async Task StartAsync()
+    private async Task StartServerAsync()
     {
         var app = new KestrelPortal(RepositoryRoot, _settings);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -184,7 +199,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
         _app = app;
     }
 
-    private async Task StopAsync()
+    private async Task StopServerAsync()
     {
         _tokens.Clear();
         if (_app is null)

@@ -42,11 +42,13 @@ public sealed class ConversationsApiTests(PortalAppFactory app)
         Assert.All(open, c => Assert.Equal("open", c.Status));
     }
 
-    [Fact]
-    public async Task An_unknown_status_filter_is_refused_with_a_validation_problem()
+    [Theory]
+    [InlineData("sleeping")]
+    [InlineData("1")]
+    public async Task An_unknown_status_filter_is_refused_with_a_validation_problem(string status)
     {
         using var api = await app.CreateApiClientAsync();
-        using var response = await api.GetAsync("/api/v1/conversations?status=sleeping");
+        using var response = await api.GetAsync($"/api/v1/conversations?status={status}");
 
         await response.AssertValidationErrorAsync("status");
     }
