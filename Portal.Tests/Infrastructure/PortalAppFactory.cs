@@ -190,6 +190,11 @@ public sealed class PortalAppFactory : IAsyncLifetime
         {
             await Task.Run(app.StartServer);
         }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         finally
         {
             StartGate.Release();

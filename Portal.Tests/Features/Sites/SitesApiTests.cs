@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Sites;
@@ -14,5 +17,18 @@ public sealed class SitesApiTests(PortalAppFactory app)
 
         var demo = Assert.Single(sites, s => s.SiteKey == PortalAppFactory.DemoSiteKey);
         Assert.Equal("Demo Shop", demo.Name);
+    }
+
+    [Fact]
+    public async Task The_sites_list_never_reveals_a_sites_identity_secret()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var secret = (await db.Sites.SingleAsync(s => s.SiteKey == PortalAppFactory.DemoSiteKey)).IdentitySecret;
+        using var api = await app.CreateApiClientAsync(PortalAppFactory.Agent1Email);
+
+        var body = await api.GetStringAsync("/api/v1/sites");
+
+        Assert.DoesNotContain(secret, body);
+        Assert.DoesNotContain("identitySecret", body);
     }
 }
