@@ -58,8 +58,10 @@ public sealed partial class ConsolePage
     protected override void OnAfterRender(bool firstRender)
     {
         // Subscribing after the first render: prerendering must not leave a subscription behind.
-        if (firstRender)
-            _subscription = Events.Subscribe(e => InvokeAsync(() => OnEventAsync(e)));
+        if (!firstRender)
+            return;
+        _subscription = Events.Subscribe(e => InvokeAsync(() => OnEventAsync(e)));
+        StateHasChanged();
     }
 
     private async Task OpenAsync(Guid? id)
