@@ -33,7 +33,17 @@ public static class PortalDefaults
 
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-        services.AddProblemDetails();
+        // Unreadable requests (malformed JSON, wrong types) reach the exception handler, which answers
+        // 400 problem+json saying what could not be read instead of an empty "Bad Request".
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Title = "The request could not be read";
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
         services.AddOpenApi();
         services.AddRateLimiter(limits =>
         {
@@ -52,7 +62,11 @@ public static class PortalDefaults
     /// <summary>The middleware pipeline and the cross-cutting endpoints (health, metrics, OpenAPI, jobs).</summary>
     public static WebApplication UsePortalDefaults(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         // APIs and hubs answer errors as problem+json; people browsing get the app's own not-found page.
         app.UseWhen(http => IsForMachines(http.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsForMachines(http.Request.Path),

@@ -63,7 +63,8 @@ public sealed class AuthApiTests(PortalAppFactory app)
         using var client = app.CreateClient();
         using var response = await client.PostRawJsonAsync("/api/v1/auth/login", "{\"email\": ");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -293,7 +293,8 @@ public sealed class ConversationsApiTests(PortalAppFactory app)
 
         using var response = await api.PostRawJsonAsync($"/api/v1/conversations/{started.Id}/messages", body);
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), "The problem does not say what was wrong.");
         Assert.Single(await api.MessagesAsync(started.Id));
     }
 

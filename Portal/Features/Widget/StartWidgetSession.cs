@@ -13,12 +13,12 @@ namespace Portal.Features.Widget;
 /// </summary>
 public static class StartWidgetSession
 {
-    public sealed record Request(string? SiteKey, string? VisitorToken, WidgetUser? User);
+    public sealed record WidgetSessionRequest(string? SiteKey, string? VisitorToken, WidgetUser? User);
 
-    public sealed record Response(string VisitorToken, Guid ConversationId);
+    public sealed record WidgetSessionResponse(string VisitorToken, Guid ConversationId);
 
-    public static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request,
+    public static async Task<Results<Ok<WidgetSessionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        WidgetSessionRequest request,
         HttpContext http,
         SiteDirectory sites,
         VisitorTokens tokens,
@@ -66,7 +66,7 @@ public static class StartWidgetSession
             await db.SaveChangesAsync(cancellationToken);
 
             var token = tokens.Issue(new VisitorIdentity(site.Id, contact.Id, conversation.Id));
-            return TypedResults.Ok(new Response(token, conversation.Id));
+            return TypedResults.Ok(new WidgetSessionResponse(token, conversation.Id));
         }
     }
 
