@@ -86,9 +86,10 @@ public sealed class OperationalEndpointsTests(PortalAppFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
         Assert.Contains("/account/login", notSignedIn.Headers.Location?.ToString());
-        // Forbidden, or hidden behind the app's not-found page; either way an agent does not get the dashboard.
-        Assert.True(forAgent.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"An agent got {(int)forAgent.StatusCode}.");
-        Assert.DoesNotContain("Portal background jobs", await forAgent.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, forAgent.StatusCode);
+        var refusal = await forAgent.Content.ReadAsStringAsync();
+        Assert.Contains("Access denied", refusal);
+        Assert.DoesNotContain("Portal background jobs", refusal);
         Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
         Assert.Contains("Portal background jobs", await forAdmin.Content.ReadAsStringAsync());
     }
@@ -102,5 +103,19 @@ public sealed class OperationalEndpointsTests(PortalAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("portal_messages_total", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_person_browsing_to_an_unknown_page_gets_a_not_found_page_and_an_api_client_gets_problem_json()
+    {
+        using var client = app.CreateClient();
+
+        using var page = await client.GetAsync("/no-such-page");
+        using var api = await client.GetAsync("/api/v1/no-such-resource");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Page not found", await page.Content.ReadAsStringAsync());
+        await api.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }

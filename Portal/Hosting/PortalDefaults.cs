@@ -67,11 +67,13 @@ public static class PortalDefaults
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
-        // APIs and hubs answer errors as problem+json; people browsing get the app's own not-found page.
+        // APIs and hubs answer errors as problem+json; people browsing get a page saying what happened.
         app.UseWhen(http => IsForMachines(http.Request.Path), api => api.UseStatusCodePages());
         app.UseWhen(http => !IsForMachines(http.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        // Routing after the status-code pages, so a re-executed request finds the status page's endpoint.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
