@@ -38,7 +38,7 @@ public sealed partial class ConsolePage
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<ConsolePage> Logger { get; set; } = default!;
 
     private bool _customerTyping => _customerTypingUntil > DateTime.UtcNow;
 
@@ -60,8 +60,20 @@ public sealed partial class ConsolePage
         // Subscribing after the first render: prerendering must not leave a subscription behind.
         if (!firstRender)
             return;
-        _subscription = Events.Subscribe(e => InvokeAsync(() => OnEventAsync(e)));
+        _subscription = Events.Subscribe(Dispatch);
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// Queues the event on this circuit and returns at once: whoever sent the message must not wait for every
+    /// open console to re-render. The circuit runs queued work in order, so events stay in order.
+    /// </summary>
+    private Task Dispatch(ConversationEvent @event)
+    {
+        InvokeAsync(() => OnEventAsync(@event)).ContinueWith(
+            failed => Logger.LogWarning(failed.Exception, "The console could not show {Event}", @event.GetType().Name),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
     private async Task OpenAsync(Guid? id)

@@ -25,12 +25,16 @@ public sealed class SiteDirectory(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>
-    /// True when a request from <paramref name="origin"/> may use the site: the site lists no origins,
-    /// the request has no Origin (a server or app client), or the origin is listed.
+    /// True when the request may use the site: the site lists no origins, the request has no Origin
+    /// (a server or app client), it comes from Portal itself (the widget's frame), or its origin is listed.
     /// </summary>
-    public static bool AllowsOrigin(Site site, string? origin, string portalOrigin) =>
-        site.AllowedOrigins.Count == 0
-        || string.IsNullOrEmpty(origin)
-        || string.Equals(origin, portalOrigin, StringComparison.OrdinalIgnoreCase)
-        || site.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+    public static bool AllowsRequest(Site site, HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        var portalOrigin = $"{request.Scheme}://{request.Host}";
+        return site.AllowedOrigins.Count == 0
+            || string.IsNullOrEmpty(origin)
+            || string.Equals(origin, portalOrigin, StringComparison.OrdinalIgnoreCase)
+            || site.AllowedOrigins.Any(allowed => string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -34,7 +34,7 @@ public static class StartWidgetSession
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["siteKey"] = [$"No site has the key '{request.SiteKey}'."] },
                 title: "Unknown site key");
-        if (!SiteDirectory.AllowsOrigin(site, http.Request.Headers.Origin, PortalOrigin(http)))
+        if (!SiteDirectory.AllowsRequest(site, http.Request))
             return Problem(StatusCodes.Status403Forbidden, "Origin not allowed", $"This site does not allow the widget on {http.Request.Headers.Origin}.");
 
         var userErrors = ValidateUser(request.User);
@@ -140,8 +140,6 @@ public static class StartWidgetSession
                 errors[field] = [$"{field} may be at most {max} characters."];
         }
     }
-
-    internal static string PortalOrigin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(statusCode: status, title: title, detail: detail);

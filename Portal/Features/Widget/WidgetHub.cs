@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Microsoft.Extensions.Options;
+using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Monitoring;
 using Portal.Features.Sites;
-using Microsoft.Extensions.Options;
 
 namespace Portal.Features.Widget;
 
@@ -30,9 +31,8 @@ public sealed class WidgetHub(
 
     public override async Task OnConnectedAsync()
     {
-        var http = Context.GetHttpContext()!;
         var site = await sites.FindAsync(Visitor.SiteId);
-        if (site is null || !SiteDirectory.AllowsOrigin(site, http.Request.Headers.Origin, StartWidgetSession.PortalOrigin(http)))
+        if (site is null || !SiteDirectory.AllowsRequest(site, Context.GetHttpContext()!.Request))
         {
             Context.Abort();
             return;
@@ -119,14 +119,14 @@ public sealed class WidgetHub(
         });
     }
 
-    private async Task<Features.Contacts.Contact> FindContactAsync(Guid contactId)
+    private async Task<Contact> FindContactAsync(Guid contactId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId)
             ?? throw new HubException("This visitor no longer exists; start a new session.");
     }
 
-    private async Task UpdateContactAsync(Action<Features.Contacts.Contact> change)
+    private async Task UpdateContactAsync(Action<Contact> change)
     {
         using (await writeGate.EnterAsync())
         {
