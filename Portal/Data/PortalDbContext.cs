@@ -2,17 +2,30 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Audit;
+using Portal.Features.Orders;
+using Portal.Features.Routing;
+using Portal.Features.Settings;
+using Portal.Features.Shifts;
 using Portal.Features.Sites;
 
 namespace Portal.Data;
 
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser>(options)
+    : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ShiftTemplate> ShiftTemplates => Set<ShiftTemplate>();
+    public DbSet<ShiftAssignment> ShiftAssignments => Set<ShiftAssignment>();
+    public DbSet<ShiftException> ShiftExceptions => Set<ShiftException>();
+    public DbSet<SupportTeam> Teams => Set<SupportTeam>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Setting> Settings => Set<Setting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

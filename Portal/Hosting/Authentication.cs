@@ -67,13 +67,15 @@ public static class Authentication
                 identity.Password.RequireNonAlphanumeric = false;
                 identity.Lockout.MaxFailedAccessAttempts = 10;
             })
-            .AddRoles<IdentityRole>()
+            .AddRoles<PortalRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.AddSingleton<AccessDirectory>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         return builder;

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage.SQLite;
+using System.Security.Claims;
+using Portal.Features.Team;
 
 namespace Portal.Hosting;
 
@@ -23,16 +25,22 @@ public static class BackgroundJobs
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new AdminsOnly()],
+            AsyncAuthorization = [new SettingsManagers()],
             DashboardTitle = "Portal background jobs",
             AppPath = "/console",
-        }).RequireAuthorization(PortalPolicies.Admin);
+        }).RequireAuthorization(Permissions.SettingsManage);
         return app;
     }
 
-    private sealed class AdminsOnly : IDashboardAuthorizationFilter
+    /// <summary>Hangfire asks again inside the dashboard (its own requests bypass endpoint routing).</summary>
+    private sealed class SettingsManagers : IDashboardAsyncAuthorizationFilter
     {
-        public bool Authorize(DashboardContext context) =>
-            context.GetHttpContext().User.IsInRole(PortalPolicies.Roles.Admin);
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            return userId is not null
+                && (await http.RequestServices.GetRequiredService<AccessDirectory>().GetAsync(userId)).Has(Permissions.SettingsManage);
+        }
     }
 }

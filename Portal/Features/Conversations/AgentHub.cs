@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
 using Portal.Features.Team;
-using Portal.Hosting;
 
 namespace Portal.Features.Conversations;
 
 /// <summary>The agents' real-time connection, <c>/hubs/agent</c> (SPEC §4.4); cookie or bearer token.</summary>
-[Authorize(Policy = PortalPolicies.Agent)]
+[Authorize(Policy = PermissionPolicies.Staff)]
 public sealed class AgentHub(ConversationMessages messages, ConversationEvents events, PortalMetrics metrics) : Hub
 {
     public const string Path = "/hubs/agent";

@@ -12,6 +12,13 @@ public sealed class Conversation
 
     /// <summary>The agent (user id) who owns the conversation, or null while unassigned.</summary>
     public string? AssigneeId { get; set; }
+
+    /// <summary>The team whose queue the conversation belongs to, if routed to a team.</summary>
+    public Guid? TeamId { get; set; }
+
+    /// <summary>Since when the conversation waits in its queue for an agent; null once assigned.</summary>
+    public DateTime? QueuedAt { get; set; }
+    public DateTime? AssignedAt { get; set; }
     public string Channel { get; set; } = Channels.Web;
 
     /// <summary>The seq of the newest message; the next message gets <c>LastSeq + 1</c>.</summary>

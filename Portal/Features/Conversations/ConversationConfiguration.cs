@@ -21,6 +21,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasIndex(c => new { c.Status, c.LastActivityAt });
         conversation.HasIndex(c => c.ContactId);
         conversation.HasIndex(c => c.AssigneeId);
+        conversation.HasOne<Routing.SupportTeam>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.SetNull);
+        conversation.HasIndex(c => new { c.TeamId, c.QueuedAt });
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Features.Team;
-using Portal.Hosting;
 
 namespace Portal.Features.Conversations;
 
@@ -14,7 +13,7 @@ public static class ConversationsApi
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(PortalPolicies.Agent);
+        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations").RequireAuthorization(PermissionPolicies.Staff);
 
         api.MapGet("/", List).WithName("ListConversations").WithSummary("List conversations")
             .WithDescription("Newest activity first. status: open | pending | closed; assignee: me | unassigned | an agent id; q searches names, e-mails and message text.");

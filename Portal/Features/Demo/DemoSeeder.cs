@@ -7,7 +7,6 @@ using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Sites;
 using Portal.Features.Team;
-using Portal.Hosting;
 
 namespace Portal.Features.Demo;
 
@@ -18,10 +17,12 @@ namespace Portal.Features.Demo;
 public sealed class DemoSeeder(
     PortalDbContext db, UserManager<PortalUser> users, AccountSeeder accounts, IOptions<DemoOptions> options, TimeProvider clock)
 {
-    public static readonly (string Email, string Name)[] Agents =
+    public static readonly (string Email, string Name, string Role)[] People =
     [
-        ("agent1@portal.local", "李娜 Li Na"),
-        ("agent2@portal.local", "Tom Parker"),
+        ("agent1@portal.local", "李娜 Li Na", BuiltInRoles.Agent),
+        ("agent2@portal.local", "Tom Parker", BuiltInRoles.Agent),
+        ("supervisor@portal.local", "周敏 Zhou Min", BuiltInRoles.Supervisor),
+        ("trainee@portal.local", "陈小雨 Chen Xiaoyu", BuiltInRoles.Trainee),
     ];
 
     public async Task SeedAsync()
@@ -31,8 +32,8 @@ public sealed class DemoSeeder(
             return;
 
         var agents = new List<PortalUser>();
-        foreach (var (email, name) in Agents)
-            agents.Add(await users.FindByEmailAsync(email) ?? await accounts.CreateAsync(email, name, demo.AgentPassword, PortalPolicies.Roles.Agent));
+        foreach (var (email, name, role) in People)
+            agents.Add(await users.FindByEmailAsync(email) ?? await accounts.CreateAsync(email, name, demo.AgentPassword, role));
 
         var site = new Site
         {

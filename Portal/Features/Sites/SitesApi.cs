@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Portal.Hosting;
+using Portal.Features.Team;
 
 namespace Portal.Features.Sites;
 
@@ -10,7 +10,7 @@ public static class SitesApi
 
     public static IEndpointRouteBuilder MapSitesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/sites").WithTags("Sites").RequireAuthorization(PortalPolicies.Agent);
+        var api = app.MapGroup("/api/v1/sites").WithTags("Sites").RequireAuthorization(PermissionPolicies.Staff);
         api.MapGet("/", ListSites).WithName("ListSites").WithSummary("List sites")
             .WithDescription("The sites that embed the widget, with their site keys.");
         return app;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,22 +7,24 @@ using Portal.Hosting;
 
 namespace Portal.Features.Team;
 
-/// <summary>Creates the roles and the first admin (SPEC §3); does nothing once they exist.</summary>
+/// <summary>
+/// Creates the built-in roles with their permissions and the first admin (SPEC §3). Roles that exist keep the
+/// permissions an admin gave them; only the Owner role always gains permissions new to the catalog.
+/// </summary>
 public sealed class AccountSeeder(
-    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<PortalOptions> options, ILogger<AccountSeeder> logger)
+    UserManager<PortalUser> users, RoleManager<PortalRole> roles, IOptions<PortalOptions> options, ILogger<AccountSeeder> logger)
 {
     public async Task SeedAsync()
     {
-        foreach (var role in PortalPolicies.Roles.All)
-            if (!await roles.RoleExistsAsync(role))
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+        foreach (var definition in BuiltInRoles.All)
+            await SeedRoleAsync(definition);
 
         var bootstrap = options.Value.Bootstrap;
         if (await users.FindByEmailAsync(bootstrap.AdminEmail) is not null)
             return;
 
         var password = string.IsNullOrEmpty(bootstrap.AdminPassword) ? GeneratePassword() : bootstrap.AdminPassword;
-        await CreateAsync(bootstrap.AdminEmail, "Administrator", password, PortalPolicies.Roles.Admin, PortalPolicies.Roles.Agent);
+        await CreateAsync(bootstrap.AdminEmail, "Administrator", password, BuiltInRoles.Owner);
         if (string.IsNullOrEmpty(bootstrap.AdminPassword))
         {
             // Printed once, on the first start only: the operator signs in with it and changes it.
@@ -44,6 +47,22 @@ public sealed class AccountSeeder(
         Check(await users.CreateAsync(user, password), $"create {email}");
         Check(await users.AddToRolesAsync(user, userRoles), $"give {email} its roles");
         return user;
+    }
+
+    private async Task SeedRoleAsync(BuiltInRoles.Definition definition)
+    {
+        var role = await roles.FindByNameAsync(definition.Name);
+        var isNew = role is null;
+        if (role is null)
+        {
+            role = new PortalRole(definition.Name) { Description = definition.Description, IsBuiltIn = true };
+            Check(await roles.CreateAsync(role), $"create role {definition.Name}");
+        }
+        if (!isNew && definition.Name != BuiltInRoles.Owner)
+            return;
+        var held = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).Select(c => c.Value).ToHashSet();
+        foreach (var permission in definition.Permissions.Where(p => !held.Contains(p)))
+            Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, permission)), $"grant {permission} to {definition.Name}");
     }
 
     private static string GeneratePassword() =>

@@ -7,8 +7,8 @@ namespace Portal.Features.Team;
 
 /// <summary>Puts the agent's display name into their cookie and bearer token, so hubs need no lookup per message.</summary>
 public sealed class PortalUserClaimsFactory(
-    UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+    UserManager<PortalUser> users, RoleManager<PortalRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, PortalRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
