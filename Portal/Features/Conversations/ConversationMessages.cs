@@ -109,10 +109,11 @@ public sealed class ConversationMessages(
 
     private async Task PublishAsync(AppendResult result, CancellationToken cancellationToken)
     {
-        await events.PublishAsync(new MessageAdded(result.Message));
         var conversation = await queries.FindAsync(result.Message.ConversationId, cancellationToken);
-        if (conversation is not null)
-            await events.PublishAsync(new ConversationChanged(conversation));
+        if (conversation is null)
+            return;
+        await events.PublishAsync(new MessageAdded(result.Message, conversation));
+        await events.PublishAsync(new ConversationChanged(conversation));
     }
 
     private static string Preview(string text)

@@ -5,6 +5,7 @@ public static class TeamFeature
     public static WebApplicationBuilder AddTeam(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddSingleton<StaffSessions>();
         return builder;
     }
 }
