@@ -23,6 +23,7 @@ var app = builder.Build();
 app.UsePortalDefaults();
 app.MapAuthApi();
 app.MapSitesApi();
+app.MapTeamApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
 app.MapDemo();

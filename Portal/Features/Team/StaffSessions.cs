@@ -33,13 +33,22 @@ public sealed class StaffSessions(AccessDirectory access)
         return new Unsubscribe(() => Revoked -= Handler);
     }
 
-    /// <summary>Ends every live session of the user: hub connections are closed, console circuits sign out.</summary>
-    public void Revoke(string userId)
+    /// <summary>
+    /// Closes the user's hub connections so their clients reconnect with what they may now see
+    /// (hub groups are chosen on connect); console circuits read permissions afresh anyway.
+    /// </summary>
+    public void Reconnect(string userId)
     {
         access.Forget(userId);
         if (_hubConnections.TryRemove(userId, out var connections))
             foreach (var connection in connections.Values)
                 connection.Abort();
+    }
+
+    /// <summary>Ends every live session of the user: hub connections are closed, console circuits sign out.</summary>
+    public void Revoke(string userId)
+    {
+        Reconnect(userId);
         Revoked?.Invoke(userId);
     }
 

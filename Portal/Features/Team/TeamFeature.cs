@@ -6,6 +6,8 @@ public static class TeamFeature
     {
         builder.Services.AddScoped<AccountSeeder>();
         builder.Services.AddSingleton<StaffSessions>();
+        builder.Services.AddSingleton<RoleAdministration>();
+        builder.Services.AddSingleton<PeopleAdministration>();
         return builder;
     }
 }
