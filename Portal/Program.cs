@@ -3,6 +3,8 @@ using Portal.Features.Auth;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Routing;
+using Portal.Features.Settings;
 using Portal.Features.Sites;
 using Portal.Features.Team;
 using Portal.Features.Widget;
@@ -16,6 +18,8 @@ builder.AddContacts();
 builder.AddConversations();
 builder.AddWidget();
 builder.AddTeam();
+builder.AddSettings();
+builder.AddConversationRouting();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -24,12 +28,14 @@ app.UsePortalDefaults();
 app.MapAuthApi();
 app.MapSitesApi();
 app.MapTeamApi();
+app.MapRoutingApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();
+app.ScheduleRecurringJobs();
 await app.RunAsync();
 
 public partial class Program;

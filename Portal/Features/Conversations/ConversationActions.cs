@@ -32,6 +32,51 @@ public sealed class ConversationActions(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Routing's assignment: gives the conversation to the agent only if nobody has it yet, so two routing
+    /// decisions (or two nodes) can never give one conversation to two agents. False when someone was first.
+    /// </summary>
+    public async Task<bool> AssignIfUnassignedAsync(Guid conversationId, string agentId, CancellationToken cancellationToken = default)
+    {
+        var now = DateTime.UtcNow;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var taken = await db.Conversations
+                .Where(c => c.Id == conversationId && c.AssigneeId == null && c.Status != ConversationStatus.Closed)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.AssigneeId, agentId)
+                    .SetProperty(c => c.AssignedAt, now)
+                    .SetProperty(c => c.QueuedAt, (DateTime?)null)
+                    .SetProperty(c => c.LastActivityAt, now), cancellationToken);
+            if (taken == 0)
+                return false;
+            await db.Users.Where(u => u.Id == agentId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastAssignedAt, now), cancellationToken);
+        }
+        await AnnounceAsync(conversationId, previousAssignee: null, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Puts the conversation in a queue (a team's, or the shared one with null) to wait for an agent.</summary>
+    /// <exception cref="ConversationNotFoundException"/>
+    /// <exception cref="AgentNotFoundException">There is no such team.</exception>
+    public async Task<ConversationDto> QueueAsync(Guid conversationId, Guid? teamId, CancellationToken cancellationToken = default)
+    {
+        if (teamId is { } id)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Teams.AnyAsync(t => t.Id == id, cancellationToken))
+                throw new AgentNotFoundException($"There is no team with id {id}.");
+        }
+        return await ChangeAsync(conversationId, c =>
+        {
+            c.AssigneeId = null;
+            c.AssignedAt = null;
+            c.TeamId = teamId;
+            c.QueuedAt ??= DateTime.UtcNow;
+        }, cancellationToken);
+    }
+
     public async Task<ConversationDto> CloseAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         var closed = await ChangeAsync(conversationId, c => c.Status = ConversationStatus.Closed, cancellationToken);

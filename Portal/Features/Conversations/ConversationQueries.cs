@@ -58,10 +58,13 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
         join contact in db.Contacts on c.ContactId equals contact.Id
         join assignee in db.Users on c.AssigneeId equals assignee.Id into assignees
         from assignee in assignees.DefaultIfEmpty()
+        join team in db.Teams on c.TeamId equals team.Id into teams
+        from team in teams.DefaultIfEmpty()
         select new ConversationDto(
             c.Id, c.SiteId, site.Name, c.ContactId,
             Contact.DisplayNameOf(contact.Name, contact.Email, contact.Id),
             c.Status, c.AssigneeId, assignee == null ? null : assignee.DisplayName,
+            c.TeamId, team == null ? null : team.Name, c.QueuedAt,
             c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt);
 
     private static string EscapeLike(string text) =>

@@ -9,7 +9,7 @@ public static class ConversationsApi
 {
     public sealed record PostMessageRequest(string? Text, string? ClientMessageId, bool Private = false);
 
-    public sealed record AssignRequest(string? AgentId, string? TeamId);
+    public sealed record AssignRequest(string? AgentId, Guid? TeamId);
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +25,7 @@ public static class ConversationsApi
             .WithDescription("201 with the stored message. Sending again with the same clientMessageId returns the first message (200) and stores nothing.");
         api.MapPost("/{id:guid}/assign", Assign).WithName("AssignConversation").WithSummary("Assign a conversation")
             .RequireAuthorization(Permissions.ConversationsAssign)
-            .WithDescription("Assigns to an agent (agentId), or unassigns when agentId is null.");
+            .WithDescription("Assigns to an agent (agentId), puts it in a team's queue (teamId), or unassigns when both are null.");
         api.MapPost("/{id:guid}/close", Close).WithName("CloseConversation").WithSummary("Close a conversation")
             .RequireAuthorization(Permissions.ConversationsAssign);
         api.MapPost("/{id:guid}/reopen", Reopen).WithName("ReopenConversation").WithSummary("Reopen a conversation")
@@ -97,16 +97,18 @@ public static class ConversationsApi
     {
         if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
             return problem;
-        if (request.TeamId is not null)
+        if (request.AgentId is not null && request.TeamId is not null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["teamId"] = ["Teams are not set up yet; assign to an agent with agentId."] });
+                { ["teamId"] = ["Give either agentId or teamId, not both."] });
         try
         {
-            return TypedResults.Ok(await actions.AssignAsync(id, request.AgentId, cancellationToken));
+            return TypedResults.Ok(request.TeamId is { } teamId
+                ? await actions.QueueAsync(id, teamId, cancellationToken)
+                : await actions.AssignAsync(id, request.AgentId, cancellationToken));
         }
         catch (AgentNotFoundException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agentId"] = [ex.Message] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.TeamId is null ? "agentId" : "teamId"] = [ex.Message] });
         }
         catch (ConversationNotFoundException)
         {

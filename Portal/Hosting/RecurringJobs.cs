@@ -1,0 +1,16 @@
+using Hangfire;
+using Portal.Features.Routing;
+
+namespace Portal.Hosting;
+
+/// <summary>Every recurring background job, one line each (CONVENTIONS: all cron lines in one file).</summary>
+public static class RecurringJobs
+{
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
+    {
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        // Queued conversations reach agents who came on shift or online without another trigger.
+        jobs.AddOrUpdate<AssignQueuedConversationsJob>("assign-queued-conversations", job => job.RunAsync(), Cron.Minutely());
+        return app;
+    }
+}
