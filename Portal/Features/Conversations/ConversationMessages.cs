@@ -92,6 +92,13 @@ public sealed class ConversationMessages(
             conversation.LastMessageAt = now;
             conversation.LastMessagePreview = Preview(message.Text);
         }
+        if (message.Author == MessageAuthor.Agent && !message.Private && conversation.AssigneeId is null)
+        {
+            // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
+            conversation.AssigneeId = message.AuthorId;
+            conversation.AssignedAt = now;
+            conversation.QueuedAt = null;
+        }
         if (message.Author == MessageAuthor.Customer)
         {
             conversation.UnreadByAgents++;
