@@ -1,8 +1,10 @@
 using Portal.Components;
+using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Orders;
 using Portal.Features.Sites;
 using Portal.Features.Team;
 using Portal.Features.Widget;
@@ -16,6 +18,8 @@ builder.AddContacts();
 builder.AddConversations();
 builder.AddWidget();
 builder.AddTeam();
+builder.AddAudit();
+builder.AddOrders();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -25,6 +29,8 @@ app.MapAuthApi();
 app.MapSitesApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
+app.MapAuditApi();
+app.MapOrdersApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
