@@ -43,7 +43,10 @@ public sealed class AuditTrail(IDbContextFactory<PortalDbContext> dbFactory, Dat
     public async Task AppendAsync(PortalDbContext db, AuditActor actor, string action, string target, object? before, object? after,
         CancellationToken ct = default)
     {
-        var previousHash = await db.AuditLog.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
+        // An entry appended to this context but not saved yet is the newest link.
+        var previousHash = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Hash).LastOrDefault()
+            ?? await db.AuditLog.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct)
+            ?? AuditChain.Genesis;
         var entry = new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
