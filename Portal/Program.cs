@@ -1,8 +1,10 @@
 using Portal.Components;
+using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
 using Portal.Features.Sites;
@@ -20,6 +22,8 @@ builder.AddWidget();
 builder.AddTeam();
 builder.AddSettings();
 builder.AddConversationRouting();
+builder.AddAudit();
+builder.AddOrders();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -31,6 +35,8 @@ app.MapTeamApi();
 app.MapRoutingApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
+app.MapAuditApi();
+app.MapOrdersApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
