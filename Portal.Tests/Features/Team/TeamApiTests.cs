@@ -77,6 +77,8 @@ public sealed class TeamApiTests(PortalAppFactory app)
         await refused.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var changed = await admin.GetAsync<AuditPage>($"/api/v1/audit?action=role.changed&q={Uri.EscapeDataString(roleName)}");
+        Assert.Contains(changed.Items, e => e.Target == $"role:{roleName}" && e.IpAddress is not null);
         Assert.Equal(person.Email, (await admin.GetAsync<Effective>($"/api/v1/team/people/{person.Id}")).Person.Email);
     }
 
@@ -119,6 +121,11 @@ public sealed class TeamApiTests(PortalAppFactory app)
         await (await them.GetAsync("/api/v1/conversations")).AssertProblemAsync(HttpStatusCode.Unauthorized);
         using var login = await app.CreateClient().PostJsonAsync("/api/v1/auth/login", new { email = person.Email, password = Password });
         await login.AssertProblemAsync(HttpStatusCode.Unauthorized);
+
+        var audit = await admin.GetAsync<AuditPage>($"/api/v1/audit?action=person.deactivated&q={Uri.EscapeDataString(person.Email)}");
+        var entry = Assert.Single(audit.Items);
+        Assert.Equal("Administrator", entry.ActorName);
+        Assert.Equal($"person:{person.Email}", entry.Target);
 
         using var reactivated = await admin.PostAsync($"/api/v1/team/people/{person.Id}/reactivate", null);
         Assert.True((await reactivated.ReadAsync<Person>()).IsActive);
@@ -169,6 +176,10 @@ public sealed class TeamApiTests(PortalAppFactory app)
     private const string Password = "Temp-Pa55word";
 
     private sealed record PermissionRow(string Name, string Group, string Description);
+
+    private sealed record AuditPage(AuditRow[] Items, int Total);
+
+    private sealed record AuditRow(long Id, string ActorName, string Action, string Target, string? IpAddress);
 
     private async Task<(Person Person, string Token)> CreatePersonAsync(HttpClient admin, string role)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Features.Audit;
 using Portal.Features.Settings;
 using Portal.Features.Team;
 
@@ -19,11 +20,14 @@ public static class RoutingApi
         var routing = app.MapGroup("/api/v1/routing").WithTags("Routing").RequireAuthorization(PermissionPolicies.Staff);
         routing.MapGet("/teams", async (TeamDirectory teams, CancellationToken ct) => TypedResults.Ok(await teams.ListAsync(ct)))
             .WithName("ListTeams").WithSummary("List teams and their members");
-        routing.MapPost("/teams", (SupportTeamInput input, TeamDirectory teams, CancellationToken ct) => Validated(() => teams.SaveAsync(null, input, ct)))
+        routing.MapPost("/teams", (SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.SaveAsync(null, input, AuditActor.From(http), ct)))
             .WithName("CreateTeam").WithSummary("Create a team").RequireAuthorization(Permissions.RoutingManage);
-        routing.MapPut("/teams/{id:guid}", (Guid id, SupportTeamInput input, TeamDirectory teams, CancellationToken ct) => Validated(() => teams.SaveAsync(id, input, ct)))
+        routing.MapPut("/teams/{id:guid}", (Guid id, SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.SaveAsync(id, input, AuditActor.From(http), ct)))
             .WithName("UpdateTeam").WithSummary("Change a team, its members or its routing mode").RequireAuthorization(Permissions.RoutingManage);
-        routing.MapDelete("/teams/{id:guid}", (Guid id, TeamDirectory teams, CancellationToken ct) => Validated(() => teams.DeleteAsync(id, ct)))
+        routing.MapDelete("/teams/{id:guid}", (Guid id, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.DeleteAsync(id, AuditActor.From(http), ct)))
             .WithName("DeleteTeam").WithSummary("Delete a team; its queue joins the shared one").RequireAuthorization(Permissions.RoutingManage);
         routing.MapGet("/settings", async (SettingsStore settings, CancellationToken ct) =>
                 TypedResults.Ok(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct)))
@@ -35,7 +39,8 @@ public static class RoutingApi
     }
 
     private static async Task<Results<Ok<RoutingSettings>, ValidationProblem>> SaveSettings(
-        RoutingSettings input, SettingsStore settings, TeamDirectory teams, RoutingQueue queue, CancellationToken ct)
+        RoutingSettings input, SettingsStore settings, TeamDirectory teams, RoutingQueue queue, AuditTrail audit, HttpContext http,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.AverageHandleMinutes is < 1 or > 240)
@@ -44,7 +49,9 @@ public static class RoutingApi
             errors["defaultTeamId"] = [$"There is no team with id {teamId}."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
+        var before = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct);
         await settings.SaveAsync(RoutingSettings.Key, input, ct);
+        await audit.RecordAsync(AuditActor.From(http), "settings.routing.changed", "settings:routing", before, input, ct);
         queue.RequestDrain();
         return TypedResults.Ok(input);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Audit;
 using Portal.Features.Team;
 
 namespace Portal.Features.Routing;
@@ -9,7 +10,7 @@ public sealed record SupportTeamDto(Guid Id, string Name, string Description, Ro
 public sealed record SupportTeamInput(string? Name, string? Description, RoutingMode Mode = RoutingMode.Balanced, IReadOnlyList<string>? MemberIds = null);
 
 /// <summary>Teams (pre-sales, after-sales, …), their members and how each routes.</summary>
-public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate)
+public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate, AuditTrail audit)
 {
     public async Task<IReadOnlyList<SupportTeamDto>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -24,7 +25,7 @@ public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Id == id)
         ?? throw new TeamNotFoundException($"There is no team with id {id}.");
 
-    public async Task<SupportTeamDto> SaveAsync(Guid? id, SupportTeamInput input, CancellationToken cancellationToken = default)
+    public async Task<SupportTeamDto> SaveAsync(Guid? id, SupportTeamInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var name = input.Name?.Trim() ?? "";
         var errors = new Dictionary<string, string[]>();
@@ -42,6 +43,8 @@ public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
         if (errors.Count > 0)
             throw new TeamValidationException(errors);
 
+        var before = id is { } changing ? await FindAsync(changing, cancellationToken) : null;
+        Guid teamId;
         using (await writeGate.EnterAsync(cancellationToken))
         {
             var team = id is { } existing
@@ -51,11 +54,14 @@ public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
             db.TeamMembers.RemoveRange(db.TeamMembers.Where(m => m.TeamId == team.Id));
             db.TeamMembers.AddRange(memberIds.Select(userId => new TeamMember { TeamId = team.Id, UserId = userId }));
             await db.SaveChangesAsync(cancellationToken);
-            return await FindAsync(team.Id, cancellationToken);
+            teamId = team.Id;
         }
+        var after = await FindAsync(teamId, cancellationToken);
+        await audit.RecordAsync(actor, before is null ? "team.created" : "team.changed", $"team:{after.Name}", before, after, cancellationToken);
+        return after;
     }
 
-    public async Task<SupportTeamDto> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<SupportTeamDto> DeleteAsync(Guid id, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var team = await FindAsync(id, cancellationToken);
         using (await writeGate.EnterAsync(cancellationToken))
@@ -64,6 +70,7 @@ public sealed class TeamDirectory(IDbContextFactory<PortalDbContext> dbFactory, 
             // Its waiting conversations fall back to the shared queue (the foreign key sets TeamId to null).
             await db.Teams.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
         }
+        await audit.RecordAsync(actor, "team.deleted", $"team:{team.Name}", team, null, cancellationToken);
         return team;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Team;
 
@@ -9,7 +10,8 @@ namespace Portal.Features.Team;
 /// Creates, changes, deactivates and reactivates the people who sign in to Portal. Each call works in its own scope.
 /// Deactivation ends the person's live sessions at once and invalidates their tokens.
 /// </summary>
-public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDirectory access, StaffSessions sessions, TimeProvider clock)
+public sealed class PeopleAdministration(
+    IServiceScopeFactory scopes, AccessDirectory access, StaffSessions sessions, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxCapacity = 100;
 
@@ -53,7 +55,7 @@ public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDire
     }
 
     /// <summary>Creates a person; without a password one is generated and returned once.</summary>
-    public async Task<(PersonDto Person, TemporaryPassword Password)> CreateAsync(PersonInput input, CancellationToken cancellationToken = default)
+    public async Task<(PersonDto Person, TemporaryPassword Password)> CreateAsync(PersonInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var email = input.Email?.Trim() ?? "";
         var errors = Validate(input, creating: true);
@@ -73,10 +75,12 @@ public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDire
         };
         RoleAdministration.Check(await users.CreateAsync(user, password));
         RoleAdministration.Check(await users.AddToRolesAsync(user, input.Roles!));
-        return (await FindAsync(user.Id, cancellationToken), new TemporaryPassword(user.Id, password));
+        var created = await FindAsync(user.Id, cancellationToken);
+        await audit.RecordAsync(actor, "person.created", $"person:{created.Email}", null, created, cancellationToken);
+        return (created, new TemporaryPassword(user.Id, password));
     }
 
-    public async Task<(PersonDto Before, PersonDto After)> UpdateAsync(string userId, PersonInput input, CancellationToken cancellationToken = default)
+    public async Task<(PersonDto Before, PersonDto After)> UpdateAsync(string userId, PersonInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var before = await FindAsync(userId, cancellationToken);
         var errors = Validate(input, creating: false);
@@ -103,19 +107,21 @@ public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDire
         sessions.Reconnect(userId);
         if (!user.IsUsableAt(clock.GetUtcNow().UtcDateTime))
             sessions.Revoke(userId);
-        return (before, await FindAsync(userId, cancellationToken));
+        var after = await FindAsync(userId, cancellationToken);
+        await audit.RecordAsync(actor, "person.changed", $"person:{after.Email}", before, after, cancellationToken);
+        return (before, after);
     }
 
-    public Task<(PersonDto Before, PersonDto After)> DeactivateAsync(string userId, string actingUserId, CancellationToken cancellationToken = default) =>
-        SetActiveAsync(userId, false, actingUserId, cancellationToken);
+    public Task<(PersonDto Before, PersonDto After)> DeactivateAsync(string userId, AuditActor actor, CancellationToken cancellationToken = default) =>
+        SetActiveAsync(userId, false, actor, cancellationToken);
 
-    public Task<(PersonDto Before, PersonDto After)> ReactivateAsync(string userId, CancellationToken cancellationToken = default) =>
-        SetActiveAsync(userId, true, actingUserId: null, cancellationToken);
+    public Task<(PersonDto Before, PersonDto After)> ReactivateAsync(string userId, AuditActor actor, CancellationToken cancellationToken = default) =>
+        SetActiveAsync(userId, true, actor, cancellationToken);
 
     /// <summary>Sets a new password (generated when none is given) and signs the person out everywhere.</summary>
-    public async Task<TemporaryPassword> ResetPasswordAsync(string userId, string? password, CancellationToken cancellationToken = default)
+    public async Task<TemporaryPassword> ResetPasswordAsync(string userId, string? password, AuditActor actor, CancellationToken cancellationToken = default)
     {
-        await FindAsync(userId, cancellationToken);
+        var person = await FindAsync(userId, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = (await users.FindByIdAsync(userId))!;
@@ -126,18 +132,19 @@ public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDire
             throw new TeamValidationException(new() { ["password"] = result.Errors.Select(e => e.Description).ToArray() });
         await users.UpdateSecurityStampAsync(user);
         sessions.Revoke(userId);
+        await audit.RecordAsync(actor, "person.password_reset", $"person:{person.Email}", null, null, cancellationToken);
         return new TemporaryPassword(userId, newPassword);
     }
 
     private async Task<(PersonDto Before, PersonDto After)> SetActiveAsync(
-        string userId, bool active, string? actingUserId, CancellationToken cancellationToken)
+        string userId, bool active, AuditActor actor, CancellationToken cancellationToken)
     {
         var before = await FindAsync(userId, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         if (!active)
         {
             var errors = new Dictionary<string, string[]>();
-            if (userId == actingUserId)
+            if (userId == actor.UserId)
                 errors["person"] = ["You cannot deactivate yourself."];
             else if (before.Roles.Contains(BuiltInRoles.Owner))
                 await RequireAnotherOwnerAsync(scope, userId, errors);
@@ -155,7 +162,9 @@ public sealed class PeopleAdministration(IServiceScopeFactory scopes, AccessDire
             sessions.Revoke(userId);
         }
         access.Forget(userId);
-        return (before, await FindAsync(userId, cancellationToken));
+        var after = await FindAsync(userId, cancellationToken);
+        await audit.RecordAsync(actor, active ? "person.reactivated" : "person.deactivated", $"person:{after.Email}", before, after, cancellationToken);
+        return (before, after);
     }
 
     private static async Task RequireAnotherOwnerAsync(AsyncServiceScope scope, string userId, Dictionary<string, string[]> errors)

@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Team;
 
 /// <summary>Lists, creates, changes and deletes roles and their permissions. Each call works in its own scope.</summary>
-public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirectory access, StaffSessions sessions)
+public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirectory access, StaffSessions sessions, AuditTrail audit)
 {
     public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -24,7 +25,7 @@ public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirect
             .ToList();
     }
 
-    public async Task<RoleDto> CreateAsync(RoleInput input, CancellationToken cancellationToken = default)
+    public async Task<RoleDto> CreateAsync(RoleInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var (name, permissions) = Validate(input);
         await using var scope = scopes.CreateAsyncScope();
@@ -35,11 +36,13 @@ public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirect
         Check(await roles.CreateAsync(role));
         foreach (var permission in permissions)
             Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, permission)));
-        return (await ListAsync(cancellationToken)).Single(r => r.Id == role.Id);
+        var created = await FindAsync(role.Id, cancellationToken);
+        await audit.RecordAsync(actor, "role.created", $"role:{created.Name}", null, created, cancellationToken);
+        return created;
     }
 
     /// <summary>Changes a role; its members' live sessions reconnect so they get exactly the new permissions.</summary>
-    public async Task<(RoleDto Before, RoleDto After)> UpdateAsync(string roleId, RoleInput input, CancellationToken cancellationToken = default)
+    public async Task<(RoleDto Before, RoleDto After)> UpdateAsync(string roleId, RoleInput input, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var (name, permissions) = Validate(input);
         var before = await FindAsync(roleId, cancellationToken);
@@ -64,10 +67,12 @@ public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirect
             Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, permission)));
 
         await RefreshMembersAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), roleId, cancellationToken);
-        return (before, await FindAsync(roleId, cancellationToken));
+        var after = await FindAsync(roleId, cancellationToken);
+        await audit.RecordAsync(actor, "role.changed", $"role:{after.Name}", before, after, cancellationToken);
+        return (before, after);
     }
 
-    public async Task<RoleDto> DeleteAsync(string roleId, CancellationToken cancellationToken = default)
+    public async Task<RoleDto> DeleteAsync(string roleId, AuditActor actor, CancellationToken cancellationToken = default)
     {
         var before = await FindAsync(roleId, cancellationToken);
         if (before.IsBuiltIn)
@@ -80,6 +85,7 @@ public sealed class RoleAdministration(IServiceScopeFactory scopes, AccessDirect
         foreach (var userId in members)
             sessions.Reconnect(userId);
         access.ForgetAll();
+        await audit.RecordAsync(actor, "role.deleted", $"role:{before.Name}", before, null, cancellationToken);
         return before;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Team;
 
@@ -45,36 +46,36 @@ public static class TeamApi
         await Run(() => people.EffectivePermissionsAsync(id, ct));
 
     private static async Task<Results<Ok<RoleDto>, ValidationProblem, ProblemHttpResult>> CreateRole(
-        RoleInput input, RoleAdministration roles, CancellationToken ct) =>
-        await Validated(() => roles.CreateAsync(input, ct));
+        RoleInput input, RoleAdministration roles, HttpContext http, CancellationToken ct) =>
+        await Validated(() => roles.CreateAsync(input, AuditActor.From(http), ct));
 
     private static async Task<Results<Ok<RoleDto>, ValidationProblem, ProblemHttpResult>> UpdateRole(
-        string id, RoleInput input, RoleAdministration roles, CancellationToken ct) =>
-        await Validated(async () => (await roles.UpdateAsync(id, input, ct)).After);
+        string id, RoleInput input, RoleAdministration roles, HttpContext http, CancellationToken ct) =>
+        await Validated(async () => (await roles.UpdateAsync(id, input, AuditActor.From(http), ct)).After);
 
     private static async Task<Results<Ok<RoleDto>, ValidationProblem, ProblemHttpResult>> DeleteRole(
-        string id, RoleAdministration roles, CancellationToken ct) =>
-        await Validated(() => roles.DeleteAsync(id, ct));
+        string id, RoleAdministration roles, HttpContext http, CancellationToken ct) =>
+        await Validated(() => roles.DeleteAsync(id, AuditActor.From(http), ct));
 
     private static async Task<Results<Ok<TemporaryPassword>, ValidationProblem, ProblemHttpResult>> CreatePerson(
-        PersonInput input, PeopleAdministration people, CancellationToken ct) =>
-        await Validated(async () => (await people.CreateAsync(input, ct)).Password);
+        PersonInput input, PeopleAdministration people, HttpContext http, CancellationToken ct) =>
+        await Validated(async () => (await people.CreateAsync(input, AuditActor.From(http), ct)).Password);
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> UpdatePerson(
-        string id, PersonInput input, PeopleAdministration people, CancellationToken ct) =>
-        await Validated(async () => (await people.UpdateAsync(id, input, ct)).After);
+        string id, PersonInput input, PeopleAdministration people, HttpContext http, CancellationToken ct) =>
+        await Validated(async () => (await people.UpdateAsync(id, input, AuditActor.From(http), ct)).After);
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> Deactivate(
-        string id, PeopleAdministration people, ClaimsPrincipal user, CancellationToken ct) =>
-        await Validated(async () => (await people.DeactivateAsync(id, CurrentAgent.From(user).Id, ct)).After);
+        string id, PeopleAdministration people, HttpContext http, CancellationToken ct) =>
+        await Validated(async () => (await people.DeactivateAsync(id, AuditActor.From(http), ct)).After);
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> Reactivate(
-        string id, PeopleAdministration people, CancellationToken ct) =>
-        await Validated(async () => (await people.ReactivateAsync(id, ct)).After);
+        string id, PeopleAdministration people, HttpContext http, CancellationToken ct) =>
+        await Validated(async () => (await people.ReactivateAsync(id, AuditActor.From(http), ct)).After);
 
     private static async Task<Results<Ok<TemporaryPassword>, ValidationProblem, ProblemHttpResult>> ResetPassword(
-        string id, ResetPasswordRequest? request, PeopleAdministration people, CancellationToken ct) =>
-        await Validated(() => people.ResetPasswordAsync(id, request?.Password, ct));
+        string id, ResetPasswordRequest? request, PeopleAdministration people, HttpContext http, CancellationToken ct) =>
+        await Validated(() => people.ResetPasswordAsync(id, request?.Password, AuditActor.From(http), ct));
 
     private static async Task<Results<Ok<T>, ProblemHttpResult>> Run<T>(Func<Task<T>> action)
     {
