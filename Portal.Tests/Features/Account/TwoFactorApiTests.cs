@@ -29,6 +29,23 @@ public sealed class TwoFactorApiTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task Guessing_codes_locks_the_account_even_with_the_right_password()
+    {
+        using var admin = await app.CreateApiClientAsync();
+        var person = await TwoFactorPeople.CreatePersonAsync(admin, await TwoFactorPeople.CreateRoleAsync(admin, requiresTwoFactor: false));
+        var key = await TwoFactorPeople.EnableAuthenticatorAsync(app, person);
+        using var client = app.CreateClient();
+
+        for (var guess = 0; guess < 10; guess++)
+            (await client.PostJsonAsync("/api/v1/auth/login",
+                new { email = person.Email, password = TwoFactorPeople.Password, twoFactorCode = Totp.Expired(key) })).Dispose();
+        using var right = await client.PostJsonAsync("/api/v1/auth/login",
+            new { email = person.Email, password = TwoFactorPeople.Password, twoFactorCode = Totp.Code(key) });
+
+        Assert.Contains("locked", (await right.AssertProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_through_the_api_once()
     {
         using var admin = await app.CreateApiClientAsync();

@@ -12,15 +12,15 @@ public sealed record AuthenticatorKey(string Email, string Key)
         string.Join(' ', Key.ToLowerInvariant().Chunk(4).Select(block => new string(block)));
 
     /// <summary>The Key URI Format authenticator apps read from a QR code or a link.</summary>
-    public string Uri =>
-        $"otpauth://totp/{System.Uri.EscapeDataString(Issuer)}:{System.Uri.EscapeDataString(Email)}" +
-        $"?secret={Key}&issuer={System.Uri.EscapeDataString(Issuer)}&digits=6";
+    public string OtpAuthUri =>
+        $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(Email)}" +
+        $"?secret={Key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
 
-    /// <summary>The <see cref="Uri"/> as an SVG QR code, made here: nothing is sent to a QR service.</summary>
+    /// <summary>The <see cref="OtpAuthUri"/> as an SVG QR code, made here: nothing is sent to a QR service.</summary>
     public string QrCodeSvg()
     {
         using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(Uri, QRCodeGenerator.ECCLevel.M);
+        using var data = generator.CreateQrCode(OtpAuthUri, QRCodeGenerator.ECCLevel.M);
         return new SvgQRCode(data).GetGraphic(4);
     }
 

@@ -11,9 +11,9 @@ namespace Portal.Features.Account;
 /// </summary>
 public static class TwoFactorEnforcement
 {
-    public const string SetUpPath = "/account/two-factor";
+    private const string SetUpPath = "/account/two-factor";
 
-    public const string RequiredDetail = "Two-factor sign-in is required for your role; set it up in the console.";
+    private const string RequiredDetail = "Two-factor sign-in is required for your role; set it up in the console.";
 
     public static IApplicationBuilder UseTwoFactorSetUpEnforced(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
