@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using Portal.Features.Account;
 using Portal.Features.Team;
 using Portal.Features.Widget;
 using Scalar.AspNetCore;
@@ -77,6 +78,7 @@ public static class PortalDefaults
         app.UseRouting();
         app.UseAuthentication();
         app.UseInactiveAccountsSignedOut();
+        app.UseTwoFactorSetUpEnforced();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -10,7 +10,8 @@ namespace Portal.Components.Account;
 
 /// <summary>
 /// The console circuit's sign-in state. It signs the circuit out the moment the user's sessions are revoked
-/// (deactivation), and every minute checks that the account is still usable and its security stamp unchanged.
+/// (deactivation), and every minute checks that the account is still usable, not waiting for a two-factor set-up
+/// its role requires, and its security stamp unchanged.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
@@ -37,7 +38,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var userId = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null || !(await access.GetAsync(userId, cancellationToken)).IsUsable)
+        if (userId is null || await access.GetAsync(userId, cancellationToken) is not { IsUsable: true, MustSetUpTwoFactor: false })
             return false;
         // A fresh scope so the user manager reads current data.
         await using var scope = scopeFactory.CreateAsyncScope();

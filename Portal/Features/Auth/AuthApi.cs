@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Features.Account;
 
 namespace Portal.Features.Auth;
 
 /// <summary>Token sign-in for API clients (SPEC §4.1): Identity bearer tokens.</summary>
 public static class AuthApi
 {
-    public sealed record LoginRequest(string? Email, string? Password);
+    /// <summary>
+    /// E-mail and password; an account with two-factor sign-in also sends the code its authenticator app shows
+    /// (<c>twoFactorCode</c>) or one of its recovery codes (<c>twoFactorRecoveryCode</c>).
+    /// </summary>
+    public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
     public sealed record RefreshRequest(string? RefreshToken);
 
@@ -17,7 +22,7 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth").AllowAnonymous();
         api.MapPost("/login", Login).WithName("Login")
-            .WithSummary("Sign in").WithDescription("Exchanges e-mail and password for {tokenType, accessToken, expiresIn, refreshToken}.")
+            .WithSummary("Sign in").WithDescription("Exchanges e-mail and password (and, for an account with two-factor sign-in, twoFactorCode or twoFactorRecoveryCode) for {tokenType, accessToken, expiresIn, refreshToken}.")
             .Produces<AccessTokenResponse>();
         api.MapPost("/refresh", Refresh).WithName("RefreshToken")
             .WithSummary("Refresh an access token")
@@ -41,13 +46,33 @@ public static class AuthApi
         // The bearer scheme writes {tokenType, accessToken, expiresIn, refreshToken} itself on sign-in.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        return result.RequiresTwoFactor
+            ? await SecondFactorAsync(request, signIn)
+            : Outcome(result, "The e-mail or password is wrong.");
+    }
+
+    /// <summary>The password step keeps the user for the second step within this same request, as MapIdentityApi does.</summary>
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> SecondFactorAsync(
+        LoginRequest request, SignInManager<PortalUser> signIn)
+    {
+        SignInResult result;
+        if (!string.IsNullOrEmpty(request.TwoFactorCode))
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(
+                AuthenticatorKey.NormalizeCode(request.TwoFactorCode), isPersistent: false, rememberClient: false);
+        else if (!string.IsNullOrEmpty(request.TwoFactorRecoveryCode))
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.TwoFactorRecoveryCode.Replace(" ", ""));
+        else
+            return Unauthorized("This account uses two-factor sign-in; send twoFactorCode (from the authenticator app) or twoFactorRecoveryCode as well.");
+        return Outcome(result, "The two-factor code is wrong or has expired.");
+    }
+
+    private static Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult> Outcome(SignInResult result, string wrongDetail)
+    {
         if (result.Succeeded)
             return TypedResults.Empty;
-        if (result.IsLockedOut)
-            return Unauthorized("Too many failed attempts; the account is locked for a while.");
-        if (result.RequiresTwoFactor)
-            return Unauthorized("This account requires two-factor sign-in; sign in through the console.");
-        return Unauthorized(result.IsNotAllowed ? "This account may not sign in." : "The e-mail or password is wrong.");
+        return Unauthorized(result.IsLockedOut ? "Too many failed attempts; the account is locked for a while."
+            : result.IsNotAllowed ? "This account may not sign in."
+            : wrongDetail);
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> Refresh(

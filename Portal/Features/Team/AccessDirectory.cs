@@ -4,12 +4,19 @@ using Portal.Data;
 
 namespace Portal.Features.Team;
 
-/// <summary>What a user may do right now: whether the account is usable and the union of its roles' permissions.</summary>
-public sealed record UserAccess(bool IsUsable, IReadOnlySet<string> Permissions)
+/// <summary>
+/// What a user may do right now: whether the account is usable, the union of its roles' permissions,
+/// and which of its roles require two-factor sign-in.
+/// </summary>
+public sealed record UserAccess(
+    bool IsUsable, IReadOnlySet<string> Permissions, IReadOnlyList<string> RolesRequiringTwoFactor, bool TwoFactorEnabled)
 {
-    public static readonly UserAccess None = new(false, new HashSet<string>());
+    public static readonly UserAccess None = new(false, new HashSet<string>(), [], false);
 
     public bool Has(string permission) => IsUsable && Permissions.Contains(permission);
+
+    /// <summary>A role requires two-factor sign-in and the user has not set it up: until they do, they may do nothing else.</summary>
+    public bool MustSetUpTwoFactor => RolesRequiringTwoFactor.Count > 0 && !TwoFactorEnabled;
 }
 
 /// <summary>
@@ -37,15 +44,22 @@ public sealed class AccessDirectory(IDbContextFactory<PortalDbContext> dbFactory
                 join claim in db.RoleClaims on userRole.RoleId equals claim.RoleId
                 where userRole.UserId == userId && claim.ClaimType == Permissions.ClaimType
                 select claim.ClaimValue).Distinct().ToListAsync(cancellationToken);
-            access = new UserAccess(user.IsUsableAt(now), permissions.OfType<string>().ToHashSet());
+            var rolesRequiringTwoFactor = await (
+                from userRole in db.UserRoles
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where userRole.UserId == userId && role.RequiresTwoFactor
+                orderby role.Name
+                select role.Name).ToListAsync(cancellationToken);
+            access = new UserAccess(user.IsUsableAt(now), permissions.OfType<string>().ToHashSet(),
+                rolesRequiringTwoFactor.OfType<string>().ToList(), user.TwoFactorEnabled);
         }
         _cache[userId] = (access, now);
         return access;
     }
 
-    /// <summary>Forget what is known about one user (their account or roles changed).</summary>
+    /// <summary>Forget what is known about one user (their account, roles or two-factor setting changed).</summary>
     public void Forget(string userId) => _cache.TryRemove(userId, out _);
 
-    /// <summary>Forget everyone (a role's permissions changed).</summary>
+    /// <summary>Forget everyone (a role's permissions or two-factor rule changed).</summary>
     public void ForgetAll() => _cache.Clear();
 }
