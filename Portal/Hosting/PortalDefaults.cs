@@ -27,6 +27,9 @@ public static class PortalDefaults
             .SetApplicationName("Portal")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
+        // Blazor first: the account feature then replaces Blazor's default AuthenticationStateProvider with its own.
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         builder.AddPortalDatabase(dataDirectory);
         builder.AddPortalAuthentication();
         builder.AddPortalTelemetry();
@@ -55,9 +58,6 @@ public static class PortalDefaults
         services.AddSignalR(hubs => hubs.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(json =>
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
-
-        services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
         return builder;
     }
 

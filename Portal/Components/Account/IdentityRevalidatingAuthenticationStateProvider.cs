@@ -13,45 +13,56 @@ namespace Portal.Components.Account;
 /// (deactivation), and every minute checks that the account is still usable, not waiting for a two-factor set-up
 /// its role requires, and its security stamp unchanged.
 /// </summary>
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options,
-        AccessDirectory access,
-        StaffSessions sessions)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly AccessDirectory _access;
+    private readonly StaffSessions _sessions;
     private IDisposable? _watch;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, AccessDirectory access, StaffSessions sessions)
+        : base(loggerFactory)
+    {
+        (_scopeFactory, _options, _access, _sessions) = (scopeFactory, options, access, sessions);
+        AuthenticationStateChanged += WatchForRevocation;
+    }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    public override async Task<AuthenticationState> GetAuthenticationStateAsync()
+    /// <summary>
+    /// The circuit hands its user over by setting the state (which raises this event); from then on a
+    /// revocation of that user's sessions signs this circuit out at once.
+    /// </summary>
+    private void WatchForRevocation(Task<AuthenticationState> state)
     {
-        var state = await base.GetAuthenticationStateAsync();
-        if (_watch is null && state.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
-            _watch = sessions.WatchRevocation(userId,
-                () => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())))));
-        return state;
+        if (_watch is not null || !state.IsCompletedSuccessfully
+            || state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+            return;
+        _watch = _sessions.WatchRevocation(userId,
+            () => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())))));
     }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         var userId = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null || await access.GetAsync(userId, cancellationToken) is not { IsUsable: true, MustSetUpTwoFactor: false })
+        if (userId is null || await _access.GetAsync(userId, cancellationToken) is not { IsUsable: true, MustSetUpTwoFactor: false })
             return false;
         // A fresh scope so the user manager reads current data.
-        await using var scope = scopeFactory.CreateAsyncScope();
+        await using var scope = _scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);
         if (user is null)
             return false;
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        var principalStamp = authenticationState.User.FindFirstValue(_options.Value.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await userManager.GetSecurityStampAsync(user);
     }
 
     protected override void Dispose(bool disposing)
     {
+        AuthenticationStateChanged -= WatchForRevocation;
         _watch?.Dispose();
         base.Dispose(disposing);
     }
