@@ -3,6 +3,7 @@ using Portal.Features.Auth;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Shifts;
 using Portal.Features.Sites;
 using Portal.Features.Team;
 using Portal.Features.Widget;
@@ -16,6 +17,7 @@ builder.AddContacts();
 builder.AddConversations();
 builder.AddWidget();
 builder.AddTeam();
+builder.AddShifts();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapAuthApi();
 app.MapSitesApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
+app.MapShiftsApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
