@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Features.Shifts;
 using Portal.Features.Team;
 
 namespace Portal.Features.Conversations;
 
 /// <summary>The agents' real-time connection, <c>/hubs/agent</c> (SPEC §4.4); cookie or bearer token.</summary>
 [Authorize(Policy = PermissionPolicies.Staff)]
-public sealed class AgentHub(ConversationMessages messages, ConversationEvents events, PortalMetrics metrics) : Hub
+public sealed class AgentHub(
+    ConversationMessages messages, ConversationEvents events, AgentPresence agentPresence, PortalMetrics metrics) : Hub
 {
     public const string Path = "/hubs/agent";
 
@@ -47,4 +49,10 @@ public sealed class AgentHub(ConversationMessages messages, ConversationEvents e
         var agent = CurrentAgent.From(Context.User!);
         return events.PublishAsync(new TypingChanged(conversationId, "agent", agent.Id, agent.Name, isTyping));
     }
+
+    /// <summary>The agent sets their presence: "online", "away" or "offline".</summary>
+    public Task SetPresence(string? presence) =>
+        AgentPresence.TryParse(presence, out var value)
+            ? agentPresence.SetAsync(CurrentAgent.From(Context.User!).Id, value)
+            : throw new HubException($"Unknown presence \"{presence}\"; use online, away or offline.");
 }
