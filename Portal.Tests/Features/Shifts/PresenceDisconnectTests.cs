@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Shifts;
@@ -17,9 +18,34 @@ public sealed class ShortDisconnectGraceApp : IAsyncLifetime
     public Task DisposeAsync() => App.DisposeAsync();
 }
 
-public sealed class PresenceDisconnectTests(ShortDisconnectGraceApp fixture) : IClassFixture<ShortDisconnectGraceApp>
+public sealed class PresenceDisconnectTests(ShortDisconnectGraceApp fixture, ChromiumBrowser chromium)
+    : IClassFixture<ShortDisconnectGraceApp>, IClassFixture<ChromiumBrowser>
 {
     private PortalAppFactory App => fixture.App;
+
+    [Fact]
+    public async Task An_agent_goes_online_from_the_console_app_bar_may_not_open_the_shifts_page_and_is_away_once_their_last_tab_closes()
+    {
+        var (id, email) = await App.CreatePersonAsync();
+        var presence = App.Services.GetRequiredService<AgentPresence>();
+        var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1300, Height = 700 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(App.BaseAddress, "/console").ToString());
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", ShiftTestData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync();
+
+        await page.ClickAsync(".presence-chip");
+        await page.Locator(".mud-menu-item", new() { HasText = "Online" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".presence-chip[data-presence=online]")).ToBeVisibleAsync();
+        Assert.Equal(Presence.Online, await presence.GetAsync(id));
+        await page.GotoAsync(new Uri(App.BaseAddress, "/admin/shifts").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+
+        await context.CloseAsync();
+        await WaitForAsync(() => presence.GetAsync(id), Presence.Away);
+    }
 
     [Fact]
     public async Task Closing_the_last_connection_makes_an_online_agent_away_after_the_grace_and_reconnecting_brings_them_back()

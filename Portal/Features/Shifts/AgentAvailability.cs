@@ -5,10 +5,7 @@ using Portal.Features.Conversations;
 namespace Portal.Features.Shifts;
 
 /// <summary>An agent routing may give a conversation: on shift, online, with their capacity and current load.</summary>
-public sealed record AgentAvailability(string UserId, string Name, int Capacity, int Load, DateTime? LastAssignedAt)
-{
-    public bool HasRoom => Load < Capacity;
-}
+public sealed record AgentAvailability(string UserId, string Name, int Capacity, int Load, DateTime? LastAssignedAt);
 
 /// <summary>Someone whose shift covers now, whatever their presence ("who is on now").</summary>
 public sealed record OnShiftAgent(
