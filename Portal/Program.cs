@@ -1,8 +1,12 @@
 using Portal.Components;
+using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Orders;
+using Portal.Features.Routing;
+using Portal.Features.Settings;
 using Portal.Features.Shifts;
 using Portal.Features.Sites;
 using Portal.Features.Team;
@@ -17,6 +21,10 @@ builder.AddContacts();
 builder.AddConversations();
 builder.AddWidget();
 builder.AddTeam();
+builder.AddSettings();
+builder.AddConversationRouting();
+builder.AddAudit();
+builder.AddOrders();
 builder.AddShifts();
 builder.AddDemo();
 
@@ -25,13 +33,18 @@ var app = builder.Build();
 app.UsePortalDefaults();
 app.MapAuthApi();
 app.MapSitesApi();
+app.MapTeamApi();
+app.MapRoutingApi();
 app.MapConversationsApi();
 app.MapWidgetApi();
+app.MapAuditApi();
+app.MapOrdersApi();
 app.MapShiftsApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();
+app.ScheduleRecurringJobs();
 await app.RunAsync();
 
 public partial class Program;

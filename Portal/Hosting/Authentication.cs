@@ -69,7 +69,7 @@ public static class Authentication
             })
             .AddRoles<PortalRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalUserClaimsFactory>()
             .AddDefaultTokenProviders();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using Portal.Features.Team;
 using Portal.Features.Widget;
 using Scalar.AspNetCore;
 
@@ -75,6 +76,7 @@ public static class PortalDefaults
         // Routing after the status-code pages, so a re-executed request finds the status page's endpoint.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseInactiveAccountsSignedOut();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -1,16 +1,19 @@
 using Hangfire;
+using Portal.Features.Routing;
 using Portal.Features.Shifts;
 
 namespace Portal.Hosting;
 
-/// <summary>Every recurring background job, with its schedule (CONVENTIONS: every cron line in one file).</summary>
+/// <summary>Every recurring background job, one line each (CONVENTIONS: all cron lines in one file).</summary>
 public static class RecurringJobs
 {
-    public static void SchedulePortalRecurringJobs(this IServiceProvider services)
+    public static WebApplication ScheduleRecurringJobs(this WebApplication app)
     {
-        var jobs = services.GetRequiredService<IRecurringJobManager>();
-
-        // Every minute: online agents idle longer than Portal:Presence:AwayAfterIdle become away.
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        // Queued conversations reach agents who came on shift or online without another trigger.
+        jobs.AddOrUpdate<AssignQueuedConversationsJob>("assign-queued-conversations", job => job.RunAsync(), Cron.Minutely());
+        // Online agents idle longer than Portal:Presence:AwayAfterIdle become away.
         jobs.AddOrUpdate<MarkIdleAgentsAwayJob>("mark-idle-agents-away", job => job.RunAsync(), Cron.Minutely());
+        return app;
     }
 }

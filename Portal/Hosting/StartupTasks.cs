@@ -6,7 +6,7 @@ namespace Portal.Hosting;
 
 public static class StartupTasks
 {
-    /// <summary>Migrates the database, seeds the admin (and the demo shop when enabled) and schedules recurring jobs before the app serves.</summary>
+    /// <summary>Migrates the database and seeds the admin (and the demo shop when enabled) before the app serves.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.Services.MigrateDatabaseAsync();
@@ -14,6 +14,5 @@ public static class StartupTasks
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         if (scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        app.Services.SchedulePortalRecurringJobs();
     }
 }

@@ -24,6 +24,9 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await shop.GotoAsync(new Uri(app.BaseAddress, "/demo").ToString());
         var chat = await OpenChatAsync(shop);
         await SendAsync(chat, question);
+        // No agent is online in this app, so the customer waits and is told where they stand.
+        var queueBanner = chat.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("in line") });
+        await Assertions.Expect(queueBanner).ToBeVisibleAsync(Soon);
 
         await using var agentContext = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 860 } });
         var console = await SignInToConsoleAsync(agentContext, PortalAppFactory.Agent1Email, PortalAppFactory.AgentPassword);
@@ -36,6 +39,7 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await replyBox.FillAsync(answer);
         await replyBox.PressAsync("Enter");
         await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(answer)).ToBeVisibleAsync(Soon);
+        await Assertions.Expect(queueBanner).ToBeHiddenAsync();
 
         // The customer's HTML stays text in both places: no <b> element was made from it.
         Assert.Equal(0, await console.GetByTestId("messages").Locator("b").CountAsync());

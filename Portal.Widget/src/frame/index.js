@@ -149,7 +149,7 @@ function adopt({ visitorToken, conversationId }, user) {
   hub = connectHub({
     url: new URL("hubs/widget", baseUrl).href,
     token: () => state.session.token,
-    events: { message: onMessage, typing: onTyping, closed: onClosed },
+    events: { message: onMessage, typing: onTyping, closed: onClosed, queue: onQueue },
     onConnected,
     onStatus: setHubStatus,
     async onStartFailed() {
@@ -228,7 +228,10 @@ function receive(message, announce) {
   }
   if (!store.add(message)) return;
   view.showMessage(message, message.seq);
-  if (message.author !== "customer") view.setTyping(false);
+  if (message.author !== "customer") {
+    view.setTyping(false);
+    if (message.author === "agent") view.setQueue(null);
+  }
   if (announce) emit("message", message);
   syncRead();
 }
@@ -236,6 +239,10 @@ function receive(message, announce) {
 function onTyping(typing) {
   if (typing.author !== "customer") view.setTyping(typing.isTyping, typing.authorName);
   emit("typing", typing);
+}
+
+function onQueue(place) {
+  view.setQueue(place);
 }
 
 function onClosed(closed) {

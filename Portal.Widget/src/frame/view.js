@@ -51,6 +51,10 @@ export function createView(actions) {
 
   const error = el("div", "error", { role: "alert" });
   error.hidden = true;
+  // The customer's place in the queue while no agent has the conversation yet.
+  const queue = el("p", "queue", { role: "status" });
+  queue.hidden = true;
+  let queuePlace = null;
 
   // Focusable so that keyboard users can scroll the conversation.
   const scroller = el("div", "scroller", { tabindex: "0", role: "region" });
@@ -79,7 +83,7 @@ export function createView(actions) {
   sendButton.innerHTML = SEND_ICON;
   sendButton.disabled = true;
   form.append(textarea, sendButton, counter);
-  root.append(header, error, scroller, form);
+  root.append(header, error, queue, scroller, form);
   document.body.append(root);
 
   form.addEventListener("submit", (event) => {
@@ -199,8 +203,14 @@ export function createView(actions) {
     textarea.setAttribute("aria-label", t.input);
     sendButton.setAttribute("aria-label", t.send);
     renderError();
+    renderQueue();
     for (const entry of entries.values()) renderMeta(entry);
     composerChanged();
+  }
+
+  function renderQueue() {
+    queue.hidden = !queuePlace;
+    if (queuePlace) queue.textContent = t.queue(queuePlace.position, Math.max(1, Math.round(queuePlace.estimatedWaitSeconds / 60)));
   }
 
   function renderError() {
@@ -219,6 +229,10 @@ export function createView(actions) {
       statusKey = value;
       status.dataset.status = value;
       statusText.textContent = t[value];
+    },
+    setQueue(place) {
+      queuePlace = place && place.position > 0 ? place : null;
+      renderQueue();
     },
     setClosable(closable) {
       closeButton.hidden = !closable;

@@ -4,44 +4,54 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Features.Team;
 
 namespace Portal.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+/// <summary>
+/// The console circuit's sign-in state. It signs the circuit out the moment the user's sessions are revoked
+/// (deactivation), and every minute checks that the account is still usable and its security stamp unchanged.
+/// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        AccessDirectory access,
+        StaffSessions sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private IDisposable? _watch;
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    public override async Task<AuthenticationState> GetAuthenticationStateAsync()
+    {
+        var state = await base.GetAuthenticationStateAsync();
+        if (_watch is null && state.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            _watch = sessions.WatchRevocation(userId,
+                () => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())))));
+        return state;
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        var userId = authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null || !(await access.GetAsync(userId, cancellationToken)).IsUsable)
+            return false;
+        // A fresh scope so the user manager reads current data.
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        var user = await userManager.GetUserAsync(authenticationState.User);
+        if (user is null)
+            return false;
+        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await userManager.GetSecurityStampAsync(user);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)
+    protected override void Dispose(bool disposing)
     {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+        _watch?.Dispose();
+        base.Dispose(disposing);
     }
 }

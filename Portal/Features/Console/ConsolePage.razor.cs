@@ -26,6 +26,8 @@ public sealed partial class ConsolePage
     private bool _soundOn;
     private DateTime? _customerTypingUntil;
     private CurrentAgent _agent = default!;
+    private Viewer _viewer = default!;
+    private UserAccess _access = UserAccess.None;
     private IDisposable? _subscription;
 
     [Parameter] public Guid? ConversationId { get; set; }
@@ -36,6 +38,7 @@ public sealed partial class ConsolePage
     [Inject] private ConversationActions Actions { get; set; } = default!;
     [Inject] private ConversationEvents Events { get; set; } = default!;
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
+    [Inject] private AccessDirectory Access { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<ConsolePage> Logger { get; set; } = default!;
@@ -44,7 +47,10 @@ public sealed partial class ConsolePage
 
     protected override async Task OnInitializedAsync()
     {
-        _agent = CurrentAgent.From((await AuthenticationState).User);
+        var user = (await AuthenticationState).User;
+        _agent = CurrentAgent.From(user);
+        _viewer = await Viewer.ForAsync(user, Access);
+        _access = await Access.GetAsync(_agent.Id);
         await ReloadListAsync();
     }
 
@@ -79,7 +85,7 @@ public sealed partial class ConsolePage
     private async Task OpenAsync(Guid? id)
     {
         _customerTypingUntil = null;
-        if (id is not { } conversationId || await Queries.FindAsync(conversationId) is not { } conversation)
+        if (id is not { } conversationId || await Queries.FindAsync(conversationId) is not { } conversation || !_viewer.CanSee(conversation))
         {
             (_selected, _messages, _contact) = (null, [], null);
             return;
@@ -95,6 +101,8 @@ public sealed partial class ConsolePage
     {
         switch (@event)
         {
+            case MessageAdded { Conversation: var conversation } when !_viewer.CanSee(conversation):
+                return;
             case MessageAdded { Message: var message }:
                 if (message.ConversationId == _selected?.Id && _messages.All(m => m.Seq != message.Seq))
                 {
@@ -110,8 +118,13 @@ public sealed partial class ConsolePage
                 break;
             case ConversationChanged { Conversation: var conversation }:
                 if (conversation.Id == _selected?.Id)
-                    _selected = conversation;
-                _conversations = ConsoleList.Apply(_conversations, conversation, _view, _status, _agent.Id, _query);
+                {
+                    if (_viewer.CanSee(conversation))
+                        _selected = conversation;
+                    else
+                        (_selected, _messages, _contact) = (null, [], null);
+                }
+                _conversations = ConsoleList.Apply(_conversations, conversation, _view, _status, _viewer, _query);
                 break;
             case TypingChanged { Author: "customer" } typing when typing.ConversationId == _selected?.Id:
                 _customerTypingUntil = typing.IsTyping ? DateTime.UtcNow + TypingShownFor : null;
@@ -139,7 +152,7 @@ public sealed partial class ConsolePage
             ConsoleView.Unassigned => ConversationQueries.Unassigned,
             _ => null,
         };
-        _conversations = await Queries.ListAsync(new ConversationFilter(_status, assignee, Query: _query), _agent.Id);
+        _conversations = await Queries.ListAsync(new ConversationFilter(_status, assignee, Query: _query), _viewer);
     }
 
     private async Task ChangeViewAsync(ConsoleView view) { _view = view; await ReloadListAsync(); }

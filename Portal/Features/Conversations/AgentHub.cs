@@ -9,18 +9,24 @@ namespace Portal.Features.Conversations;
 /// <summary>The agents' real-time connection, <c>/hubs/agent</c> (SPEC §4.4); cookie or bearer token.</summary>
 [Authorize(Policy = PermissionPolicies.Staff)]
 public sealed class AgentHub(
-    ConversationMessages messages, ConversationEvents events, AgentPresence agentPresence, PortalMetrics metrics) : Hub
+    ConversationMessages messages, ConversationQueries queries, ConversationEvents events, AccessDirectory access,
+    StaffSessions sessions, AgentPresence agentPresence, PortalMetrics metrics) : Hub
 {
     public const string Path = "/hubs/agent";
 
     public override async Task OnConnectedAsync()
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.AgentsGroup);
+        var viewer = await Viewer.ForAsync(Context.User!, access);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.StaffGroup);
+        if (viewer.CanViewAll)
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.ViewAllGroup);
+        sessions.HubConnected(viewer.UserId, Context);
         metrics.ConnectionOpened("agent");
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.HubDisconnected(CurrentAgent.From(Context.User!).Id, Context);
         metrics.ConnectionClosed("agent");
         return Task.CompletedTask;
     }
@@ -28,26 +34,35 @@ public sealed class AgentHub(
     public async Task<MessageDto> Reply(Guid conversationId, string? clientMessageId, string? text)
     {
         var agent = CurrentAgent.From(Context.User!);
+        if (!(await access.GetAsync(agent.Id)).Has(Permissions.ConversationsReply))
+            throw new HubException("You do not have permission to reply (conversations.reply).");
+        await RequireVisibleAsync(conversationId);
         try
         {
             var result = await messages.AppendAsync(new NewMessage(
                 conversationId, MessageAuthor.Agent, agent.Id, agent.Name, text ?? "", clientMessageId));
             return result.Message;
         }
-        catch (MessageRejectedException ex)
-        {
-            throw new HubException(ex.Message);
-        }
-        catch (ConversationNotFoundException ex)
+        catch (Exception ex) when (ex is MessageRejectedException or ConversationNotFoundException)
         {
             throw new HubException(ex.Message);
         }
     }
 
-    public Task Typing(Guid conversationId, bool isTyping)
+    public async Task Typing(Guid conversationId, bool isTyping)
     {
         var agent = CurrentAgent.From(Context.User!);
-        return events.PublishAsync(new TypingChanged(conversationId, "agent", agent.Id, agent.Name, isTyping));
+        await RequireVisibleAsync(conversationId);
+        await events.PublishAsync(new TypingChanged(conversationId, "agent", agent.Id, agent.Name, isTyping));
+    }
+
+    private async Task RequireVisibleAsync(Guid conversationId)
+    {
+        var conversation = await queries.FindAsync(conversationId)
+            ?? throw new HubException($"Conversation {conversationId} does not exist.");
+        var viewer = await Viewer.ForAsync(Context.User!, access);
+        if (!viewer.CanSee(conversation))
+            throw new HubException("This conversation is assigned to someone else; you may not see it (conversations.view.all).");
     }
 
     /// <summary>The agent sets their presence: "online", "away" or "offline".</summary>

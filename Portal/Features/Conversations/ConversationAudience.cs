@@ -1,21 +1,29 @@
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Features.Team;
 using Portal.Features.Widget;
 
 namespace Portal.Features.Conversations;
 
 /// <summary>
-/// Decides who hears about each conversation event and pushes it to the hubs:
-/// the customer's widget connections get the public side of their own conversation,
-/// agents get everything (SPEC §4.4). This is the one place that decides it.
+/// Decides who hears about each conversation event and pushes it to the hubs (SPEC §4.4). The customer's widget
+/// connections get the public side of their own conversation; agents get the events of the conversations they may
+/// see (<see cref="Viewer"/>): everyone for unassigned ones, otherwise those with conversations.view.all and the
+/// assignee (and the previous assignee, so it leaves their list). This is the one place that decides it.
 /// </summary>
 public sealed class ConversationAudience(
     ConversationEvents events,
+    ConversationQueries queries,
+    AccessDirectory access,
     IHubContext<WidgetHub> widgets,
     IHubContext<AgentHub> agents,
     PortalMetrics metrics) : IHostedService
 {
-    public const string AgentsGroup = "agents";
+    /// <summary>Every connected staff member.</summary>
+    public const string StaffGroup = "staff";
+
+    /// <summary>Staff who may see every conversation.</summary>
+    public const string ViewAllGroup = "staff:view-all";
 
     private IDisposable? _subscription;
 
@@ -36,27 +44,45 @@ public sealed class ConversationAudience(
     internal async Task DeliverAsync(ConversationEvent @event)
     {
         var widget = widgets.Clients.Group(WidgetGroup(@event.ConversationId));
-        var team = agents.Clients.Group(AgentsGroup);
         switch (@event)
         {
-            case MessageAdded { Message: var message }:
+            case MessageAdded { Message: var message, Conversation: var conversation }:
                 var toWidget = message.Private ? Task.CompletedTask : widget.SendAsync("message", message);
-                await Task.WhenAll(toWidget, team.SendAsync("message", message));
+                await Task.WhenAll(toWidget, ToStaffAsync(conversation.AssigneeId, null, "message", message));
                 metrics.MessageDelivered(message);
                 break;
-            case ConversationChanged { Conversation: var conversation }:
-                await team.SendAsync("conversation", conversation);
+            case ConversationChanged { Conversation: var conversation, PreviousAssigneeId: var previous }:
+                await ToStaffAsync(conversation.AssigneeId, previous, "conversation", conversation);
                 break;
             case ConversationClosed closed:
                 await widget.SendAsync("closed", new { conversationId = closed.ConversationId });
                 break;
-            case TypingChanged { Author: "customer" } typing:
-                await team.SendAsync("typing", new { conversationId = typing.ConversationId, author = typing.Author, isTyping = typing.IsTyping });
-                break;
             case TypingChanged typing:
-                await widget.SendAsync("typing", new { author = typing.Author, authorName = typing.AgentName, isTyping = typing.IsTyping });
-                await team.SendAsync("typing", new { conversationId = typing.ConversationId, author = typing.Author, agentId = typing.AgentId, isTyping = typing.IsTyping });
+                if (typing.Author != "customer")
+                    await widget.SendAsync("typing", new { author = typing.Author, authorName = typing.AgentName, isTyping = typing.IsTyping });
+                if (await queries.FindAsync(typing.ConversationId) is { } typedIn)
+                    await ToStaffAsync(typedIn.AssigneeId, null, "typing", new
+                    {
+                        conversationId = typing.ConversationId, author = typing.Author, agentId = typing.AgentId, isTyping = typing.IsTyping,
+                    });
                 break;
         }
+    }
+
+    private async Task ToStaffAsync(string? assigneeId, string? previousAssigneeId, string method, object payload)
+    {
+        if (assigneeId is null)
+        {
+            await agents.Clients.Group(StaffGroup).SendAsync(method, payload);
+            return;
+        }
+        var sends = new List<Task> { agents.Clients.Group(ViewAllGroup).SendAsync(method, payload) };
+        foreach (var userId in new[] { assigneeId, previousAssigneeId }.OfType<string>().Distinct())
+        {
+            // Those who see everything already heard it through their group.
+            if (!(await access.GetAsync(userId)).Has(Permissions.ConversationsViewAll))
+                sends.Add(agents.Clients.User(userId).SendAsync(method, payload));
+        }
+        await Task.WhenAll(sends);
     }
 }

@@ -4,9 +4,11 @@ namespace Portal.Features.Conversations;
 
 public abstract record ConversationEvent(Guid ConversationId);
 
-public sealed record MessageAdded(MessageDto Message) : ConversationEvent(Message.ConversationId);
+/// <summary>A message was stored; <see cref="Conversation"/> is the conversation after it.</summary>
+public sealed record MessageAdded(MessageDto Message, ConversationDto Conversation) : ConversationEvent(Message.ConversationId);
 
-public sealed record ConversationChanged(ConversationDto Conversation) : ConversationEvent(Conversation.Id);
+/// <summary>A conversation changed; <see cref="PreviousAssigneeId"/> is set when it moved away from someone.</summary>
+public sealed record ConversationChanged(ConversationDto Conversation, string? PreviousAssigneeId = null) : ConversationEvent(Conversation.Id);
 
 /// <summary>Someone is typing; <see cref="Author"/> is "customer" or "agent".</summary>
 public sealed record TypingChanged(Guid ConversationId, string Author, string? AgentId, string? AgentName, bool IsTyping)

@@ -92,6 +92,13 @@ public sealed class ConversationMessages(
             conversation.LastMessageAt = now;
             conversation.LastMessagePreview = Preview(message.Text);
         }
+        if (message.Author == MessageAuthor.Agent && !message.Private && conversation.AssigneeId is null)
+        {
+            // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
+            conversation.AssigneeId = message.AuthorId;
+            conversation.AssignedAt = now;
+            conversation.QueuedAt = null;
+        }
         if (message.Author == MessageAuthor.Customer)
         {
             conversation.UnreadByAgents++;
@@ -109,10 +116,11 @@ public sealed class ConversationMessages(
 
     private async Task PublishAsync(AppendResult result, CancellationToken cancellationToken)
     {
-        await events.PublishAsync(new MessageAdded(result.Message));
         var conversation = await queries.FindAsync(result.Message.ConversationId, cancellationToken);
-        if (conversation is not null)
-            await events.PublishAsync(new ConversationChanged(conversation));
+        if (conversation is null)
+            return;
+        await events.PublishAsync(new MessageAdded(result.Message, conversation));
+        await events.PublishAsync(new ConversationChanged(conversation));
     }
 
     private static string Preview(string text)

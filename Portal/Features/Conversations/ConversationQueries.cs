@@ -17,12 +17,14 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
     }
 
     public async Task<IReadOnlyList<ConversationDto>> ListAsync(
-        ConversationFilter filter, string? currentUserId, CancellationToken cancellationToken = default)
+        ConversationFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var conversations = db.Conversations.AsQueryable()
             // A widget session opens a conversation before the customer writes; the team sees it once they do.
             .Where(c => c.LastSeq > 0);
+        if (!viewer.CanViewAll)
+            conversations = conversations.Where(c => c.AssigneeId == null || c.AssigneeId == viewer.UserId);
 
         if (filter.Status is { } status)
             conversations = conversations.Where(c => c.Status == status);
@@ -30,7 +32,7 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
         {
             null or "" or "all" => conversations,
             Unassigned => conversations.Where(c => c.AssigneeId == null),
-            Me => conversations.Where(c => c.AssigneeId == currentUserId),
+            Me => conversations.Where(c => c.AssigneeId == viewer.UserId),
             var userId => conversations.Where(c => c.AssigneeId == userId),
         };
         if (!string.IsNullOrWhiteSpace(filter.Channel))
@@ -56,10 +58,13 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
         join contact in db.Contacts on c.ContactId equals contact.Id
         join assignee in db.Users on c.AssigneeId equals assignee.Id into assignees
         from assignee in assignees.DefaultIfEmpty()
+        join team in db.Teams on c.TeamId equals team.Id into teams
+        from team in teams.DefaultIfEmpty()
         select new ConversationDto(
             c.Id, c.SiteId, site.Name, c.ContactId,
             Contact.DisplayNameOf(contact.Name, contact.Email, contact.Id),
             c.Status, c.AssigneeId, assignee == null ? null : assignee.DisplayName,
+            c.TeamId, team == null ? null : team.Name, c.QueuedAt,
             c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt);
 
     private static string EscapeLike(string text) =>

@@ -9,7 +9,7 @@ public static class ConversationsApi
 {
     public sealed record PostMessageRequest(string? Text, string? ClientMessageId, bool Private = false);
 
-    public sealed record AssignRequest(string? AgentId, string? TeamId);
+    public sealed record AssignRequest(string? AgentId, Guid? TeamId);
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
@@ -21,17 +21,21 @@ public static class ConversationsApi
         api.MapGet("/{id:guid}/messages", Messages).WithName("ListMessages").WithSummary("List messages")
             .WithDescription("Messages in seq order, private notes included; afterSeq returns only newer ones (to catch up after a reconnect).");
         api.MapPost("/{id:guid}/messages", PostMessage).WithName("PostMessage").WithSummary("Send a reply or a private note")
+            .RequireAuthorization(Permissions.ConversationsReply)
             .WithDescription("201 with the stored message. Sending again with the same clientMessageId returns the first message (200) and stores nothing.");
         api.MapPost("/{id:guid}/assign", Assign).WithName("AssignConversation").WithSummary("Assign a conversation")
-            .WithDescription("Assigns to an agent (agentId), or unassigns when agentId is null.");
-        api.MapPost("/{id:guid}/close", Close).WithName("CloseConversation").WithSummary("Close a conversation");
-        api.MapPost("/{id:guid}/reopen", Reopen).WithName("ReopenConversation").WithSummary("Reopen a conversation");
+            .RequireAuthorization(Permissions.ConversationsAssign)
+            .WithDescription("Assigns to an agent (agentId), puts it in a team's queue (teamId), or unassigns when both are null.");
+        api.MapPost("/{id:guid}/close", Close).WithName("CloseConversation").WithSummary("Close a conversation")
+            .RequireAuthorization(Permissions.ConversationsAssign);
+        api.MapPost("/{id:guid}/reopen", Reopen).WithName("ReopenConversation").WithSummary("Reopen a conversation")
+            .RequireAuthorization(Permissions.ConversationsAssign);
         app.MapHub<AgentHub>(AgentHub.Path);
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ConversationDto>>, ValidationProblem>> List(
-        ConversationQueries queries, ClaimsPrincipal user, CancellationToken cancellationToken,
+        ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user, CancellationToken cancellationToken,
         string? status = null, string? assignee = null, string? channel = null, string? q = null, int limit = 100)
     {
         ConversationStatus? parsedStatus = null;
@@ -43,27 +47,31 @@ public static class ConversationsApi
             parsedStatus = value;
         }
         var filter = new ConversationFilter(parsedStatus, assignee, channel, q, limit);
-        return TypedResults.Ok(await queries.ListAsync(filter, CurrentAgent.From(user).Id, cancellationToken));
+        return TypedResults.Ok(await queries.ListAsync(filter, await Viewer.ForAsync(user, access, cancellationToken), cancellationToken));
     }
 
     private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> Get(
-        Guid id, ConversationQueries queries, CancellationToken cancellationToken) =>
-        await queries.FindAsync(id, cancellationToken) is { } conversation
-            ? TypedResults.Ok(conversation)
-            : NotFound(id);
+        Guid id, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (conversation, problem) = await FindVisibleAsync(id, queries, access, user, cancellationToken);
+        return problem is null ? TypedResults.Ok(conversation!) : problem;
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<MessageDto>>, ProblemHttpResult>> Messages(
-        Guid id, ConversationQueries queries, ConversationMessages messages, CancellationToken cancellationToken,
-        long afterSeq = 0, int limit = 500)
+        Guid id, ConversationQueries queries, ConversationMessages messages, AccessDirectory access, ClaimsPrincipal user,
+        CancellationToken cancellationToken, long afterSeq = 0, int limit = 500)
     {
-        if (await queries.FindAsync(id, cancellationToken) is null)
-            return NotFound(id);
+        if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
+            return problem;
         return TypedResults.Ok(await messages.HistoryAsync(id, Math.Max(0, afterSeq), includePrivate: true, limit, cancellationToken));
     }
 
     private static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> PostMessage(
-        Guid id, PostMessageRequest request, ConversationMessages messages, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid id, PostMessageRequest request, ConversationMessages messages, ConversationQueries queries, AccessDirectory access,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
+            return problem;
         var agent = CurrentAgent.From(user);
         try
         {
@@ -84,18 +92,23 @@ public static class ConversationsApi
     }
 
     private static async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> Assign(
-        Guid id, AssignRequest request, ConversationActions actions, CancellationToken cancellationToken)
+        Guid id, AssignRequest request, ConversationActions actions, ConversationQueries queries, AccessDirectory access,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (request.TeamId is not null)
+        if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
+            return problem;
+        if (request.AgentId is not null && request.TeamId is not null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                { ["teamId"] = ["Teams are not set up yet; assign to an agent with agentId."] });
+                { ["teamId"] = ["Give either agentId or teamId, not both."] });
         try
         {
-            return TypedResults.Ok(await actions.AssignAsync(id, request.AgentId, cancellationToken));
+            return TypedResults.Ok(request.TeamId is { } teamId
+                ? await actions.QueueAsync(id, teamId, cancellationToken)
+                : await actions.AssignAsync(id, request.AgentId, cancellationToken));
         }
         catch (AgentNotFoundException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agentId"] = [ex.Message] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [request.TeamId is null ? "agentId" : "teamId"] = [ex.Message] });
         }
         catch (ConversationNotFoundException)
         {
@@ -104,15 +117,21 @@ public static class ConversationsApi
     }
 
     private static Task<Results<Ok<ConversationDto>, ProblemHttpResult>> Close(
-        Guid id, ConversationActions actions, CancellationToken cancellationToken) =>
-        Change(id, () => actions.CloseAsync(id, cancellationToken));
+        Guid id, ConversationActions actions, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        Change(id, queries, access, user, () => actions.CloseAsync(id, cancellationToken), cancellationToken);
 
     private static Task<Results<Ok<ConversationDto>, ProblemHttpResult>> Reopen(
-        Guid id, ConversationActions actions, CancellationToken cancellationToken) =>
-        Change(id, () => actions.ReopenAsync(id, cancellationToken));
+        Guid id, ConversationActions actions, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        Change(id, queries, access, user, () => actions.ReopenAsync(id, cancellationToken), cancellationToken);
 
-    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> Change(Guid id, Func<Task<ConversationDto>> change)
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> Change(
+        Guid id, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user,
+        Func<Task<ConversationDto>> change, CancellationToken cancellationToken)
     {
+        if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
+            return problem;
         try
         {
             return TypedResults.Ok(await change());
@@ -121,6 +140,19 @@ public static class ConversationsApi
         {
             return NotFound(id);
         }
+    }
+
+    /// <summary>The conversation if the user may see it; otherwise a 404 or 403 problem.</summary>
+    private static async Task<(ConversationDto? Conversation, ProblemHttpResult? Problem)> FindVisibleAsync(
+        Guid id, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var conversation = await queries.FindAsync(id, cancellationToken);
+        if (conversation is null)
+            return (null, NotFound(id));
+        if (!(await Viewer.ForAsync(user, access, cancellationToken)).CanSee(conversation))
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your conversation",
+                detail: "This conversation is assigned to someone else; seeing it needs conversations.view.all."));
+        return (conversation, null);
     }
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Orders;
 using Portal.Features.Shifts;
 using Portal.Features.Sites;
 using Portal.Features.Team;
@@ -12,8 +13,9 @@ using Portal.Features.Team;
 namespace Portal.Features.Demo;
 
 /// <summary>
-/// First-start demo data (SPEC §3): the "Demo Shop" site that <c>/demo</c> embeds, two demo agents and a few
-/// conversations, seeded once (if the demo site exists, they are not touched); and demo shifts, kept current.
+/// First-start demo data (SPEC §3): the "Demo Shop" site that <c>/demo</c> embeds, two demo agents, a few
+/// conversations and the customers' orders, seeded once (if the demo site exists, only missing demo orders are added);
+/// and demo shifts, kept current.
 /// </summary>
 public sealed class DemoSeeder(
     PortalDbContext db, UserManager<PortalUser> users, AccountSeeder accounts, IOptions<DemoOptions> options, TimeProvider clock)
@@ -35,8 +37,11 @@ public sealed class DemoSeeder(
     private async Task SeedShopAsync()
     {
         var demo = options.Value;
-        if (await db.Sites.AnyAsync(s => s.SiteKey == demo.SiteKey))
+        if (await db.Sites.FirstOrDefaultAsync(s => s.SiteKey == demo.SiteKey) is { } seeded)
+        {
+            await SeedOrdersAsync(seeded);
             return;
+        }
 
         var agents = new List<PortalUser>();
         foreach (var (email, name, role) in People)
@@ -52,27 +57,66 @@ public sealed class DemoSeeder(
 
         var now = clock.GetUtcNow().UtcDateTime;
         AddConversation(site, now.AddMinutes(-42), null,
-            new Contact { SiteId = site.Id, Name = "王芳", Email = "wangfang@example.com", Locale = "zh-CN", TimeZone = "Asia/Shanghai",
+            new Contact { SiteId = site.Id, ExternalId = "10086", Name = "王芳", Email = "wangfang@example.com", Locale = "zh-CN", TimeZone = "Asia/Shanghai",
                 CurrentPageUrl = "/demo#down-jacket", CurrentPageTitle = "羽绒服 Down jacket – Demo Shop",
                 Browser = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile Safari",
                 Attributes = new() { ["会员等级"] = "金卡", ["cartValue"] = "¥1,299" } },
             (MessageAuthor.Customer, "你好，我的订单 1002 什么时候发货？"),
             (MessageAuthor.Customer, "我下周要出差，想在周五前收到。"));
         AddConversation(site, now.AddMinutes(-15), agents[1],
-            new Contact { SiteId = site.Id, Name = "Emily Carter", Email = "emily.carter@example.com", Locale = "en", TimeZone = "America/New_York",
+            new Contact { SiteId = site.Id, ExternalId = "20417", Name = "Emily Carter", Email = "emily.carter@example.com", Locale = "en", TimeZone = "America/New_York",
                 CurrentPageUrl = "/demo#sneakers", CurrentPageTitle = "Everyday sneakers – Demo Shop",
                 Browser = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) Chrome/131.0", Attributes = new() { ["plan"] = "VIP" } },
             (MessageAuthor.Customer, "Hi! Do the everyday sneakers run true to size?"),
             (MessageAuthor.Agent, "Hi Emily, they run half a size small; most customers order one half size up."),
             (MessageAuthor.Customer, "Great, then I'll take a 39. Can I still exchange if they don't fit?"));
         AddConversation(site, now.AddHours(-5), agents[0],
-            new Contact { SiteId = site.Id, Name = "陳志明", Locale = "zh-TW", TimeZone = "Asia/Taipei",
+            new Contact { SiteId = site.Id, Name = "陳志明", Phone = "+886 912 345 678", Locale = "zh-TW", TimeZone = "Asia/Taipei",
                 CurrentPageUrl = "/demo#wool-coat", CurrentPageTitle = "羊毛大衣 – Demo Shop", Browser = "Mozilla/5.0 (Windows NT 10.0) Edge/131.0" },
             (MessageAuthor.Customer, "請問羽絨服有黑色 M 號嗎？"),
             (MessageAuthor.Agent, "您好，黑色 M 號目前有現貨，今天下單明天出貨。"),
             (MessageAuthor.Customer, "好的，謝謝！"))
             .Status = ConversationStatus.Closed;
 
+        await db.SaveChangesAsync();
+        await SeedOrdersAsync(site);
+    }
+
+    /// <summary>The demo customers' orders; adds those whose numbers the site does not have yet.</summary>
+    private async Task SeedOrdersAsync(Site site)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Order[] orders =
+        [
+            new() { Number = "1002", CustomerExternalId = "10086", CustomerName = "王芳", CustomerEmail = "wangfang@example.com",
+                Status = OrderStatus.Paid, Total = 1299m, PlacedAt = now.AddHours(-26), ShippingAddress = "上海市浦东新区世纪大道 100 号",
+                Items = [new("DJ-BLK-M", "羽绒服 Down jacket", 1, 1299m, "M", "黑色")] },
+            new() { Number = "2024112300123", CustomerExternalId = "10086", CustomerName = "王芳", CustomerEmail = "wangfang@example.com",
+                Status = OrderStatus.Shipped, Total = 358m, PlacedAt = now.AddDays(-4), ShippingAddress = "上海市浦东新区世纪大道 100 号",
+                Carrier = "顺丰速运 SF Express", TrackingNumber = "SF1402857361249",
+                Items = [new("SC-WOOL-GRY", "羊毛围巾 Wool scarf", 2, 179m, null, "灰色")] },
+            new() { Number = "0987", CustomerExternalId = "10086", CustomerName = "王芳", CustomerEmail = "wangfang@example.com",
+                Status = OrderStatus.Delivered, Total = 89m, PlacedAt = now.AddDays(-40),
+                Carrier = "中通快递 ZTO", TrackingNumber = "ZTO75318642097", Items = [new("SK-COT-3", "棉袜三双装 Cotton socks (3 pairs)", 1, 89m)] },
+            new() { Number = "1001", CustomerExternalId = "20417", CustomerName = "Emily Carter", CustomerEmail = "emily.carter@example.com",
+                Status = OrderStatus.Delivered, Total = 139m, Currency = "USD", PlacedAt = now.AddDays(-12), ShippingAddress = "221 W 57th St, New York, NY 10019",
+                Carrier = "UPS", TrackingNumber = "1Z999AA10123456784", Items = [new("SN-WHT-38", "Everyday sneakers", 1, 139m, "38", "White")] },
+            new() { Number = "1004", CustomerExternalId = "20417", CustomerName = "Emily Carter", CustomerEmail = "emily.carter@example.com",
+                Status = OrderStatus.Pending, Total = 278m, Currency = "USD", PlacedAt = now.AddMinutes(-20),
+                Items = [new("SN-WHT-39", "Everyday sneakers", 1, 139m, "39", "White"), new("SN-BLK-39", "Everyday sneakers", 1, 139m, "39", "Black")] },
+            new() { Number = "1003", CustomerName = "陳志明", CustomerPhone = "+886 912 345 678",
+                Status = OrderStatus.Pending, Total = 1299m, PlacedAt = now.AddHours(-5), ShippingAddress = "台北市信義區松仁路 100 號",
+                Items = [new("DJ-BLK-M", "羽絨服 Down jacket", 1, 1299m, "M", "黑色")] },
+            new() { Number = "0990", CustomerName = "陳志明", CustomerPhone = "+886 912 345 678",
+                Status = OrderStatus.Cancelled, Total = 1899m, PlacedAt = now.AddDays(-20), Items = [new("WC-CAM-L", "羊毛大衣 Wool coat", 1, 1899m, "L", "駝色")] },
+        ];
+        var existing = await db.Orders.Where(o => o.SiteId == site.Id).Select(o => o.Number).ToListAsync();
+        foreach (var order in orders.Where(o => !existing.Contains(o.Number)))
+        {
+            order.SiteId = site.Id;
+            order.UpdatedAt = order.PlacedAt;
+            db.Orders.Add(order);
+        }
         await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -23,7 +22,7 @@ public sealed class AccountSeeder(
         if (await users.FindByEmailAsync(bootstrap.AdminEmail) is not null)
             return;
 
-        var password = string.IsNullOrEmpty(bootstrap.AdminPassword) ? GeneratePassword() : bootstrap.AdminPassword;
+        var password = string.IsNullOrEmpty(bootstrap.AdminPassword) ? PeopleAdministration.GeneratePassword() : bootstrap.AdminPassword;
         await CreateAsync(bootstrap.AdminEmail, "Administrator", password, BuiltInRoles.Owner);
         if (string.IsNullOrEmpty(bootstrap.AdminPassword))
         {
@@ -64,9 +63,6 @@ public sealed class AccountSeeder(
         foreach (var permission in definition.Permissions.Where(p => !held.Contains(p)))
             Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, permission)), $"grant {permission} to {definition.Name}");
     }
-
-    private static string GeneratePassword() =>
-        "Pt-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
 
     private static void Check(IdentityResult result, string what)
     {

@@ -5,6 +5,9 @@ public static class TeamFeature
     public static WebApplicationBuilder AddTeam(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddSingleton<StaffSessions>();
+        builder.Services.AddSingleton<RoleAdministration>();
+        builder.Services.AddSingleton<PeopleAdministration>();
         return builder;
     }
 }

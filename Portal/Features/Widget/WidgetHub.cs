@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Monitoring;
+using Portal.Features.Routing;
 using Portal.Features.Sites;
 
 namespace Portal.Features.Widget;
@@ -21,6 +22,7 @@ public sealed class WidgetHub(
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseWriteGate writeGate,
     PortalMetrics metrics,
+    QueueAnnouncer queueAnnouncer,
     IOptions<WidgetOptions> options) : Hub
 {
     public const string Path = "/hubs/widget";
@@ -40,6 +42,7 @@ public sealed class WidgetHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.WidgetGroup(Visitor.ConversationId));
         Context.Items[CountedKey] = true;
         metrics.ConnectionOpened("widget");
+        await queueAnnouncer.AnnounceToAsync(Visitor.ConversationId, Context.ConnectionId);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Conversations;
+using Portal.Features.Settings;
+using Portal.Features.Widget;
+
+namespace Portal.Features.Routing;
+
+/// <summary>A waiting customer's place in line: 1 is next; 0 means an agent has the conversation.</summary>
+public sealed record QueuePosition(int Position, int EstimatedWaitSeconds);
+
+/// <summary>Tells waiting customers their place in the queue and roughly how long it will take (widget event <c>queue</c>).</summary>
+public sealed class QueueAnnouncer(
+    IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, IHubContext<WidgetHub> widgets, TimeProvider clock)
+{
+    public async Task AnnounceAsync(RoutingSettings routing, CancellationToken cancellationToken)
+    {
+        foreach (var (conversationId, position) in await PositionsAsync(routing, cancellationToken))
+            await widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", position, cancellationToken);
+    }
+
+    /// <summary>Tells one newly connected widget where its conversation stands, if it is waiting.</summary>
+    public async Task AnnounceToAsync(Guid conversationId, string connectionId)
+    {
+        var routing = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key);
+        if ((await PositionsAsync(routing, CancellationToken.None)).TryGetValue(conversationId, out var position))
+            await widgets.Clients.Client(connectionId).SendAsync("queue", position);
+    }
+
+    public Task AnnounceAssignedAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", new QueuePosition(0, 0), cancellationToken);
+
+    /// <summary>
+    /// Every waiting conversation's place in its queue (oldest first). The estimate assumes the agents who could take
+    /// it each finish a conversation every <see cref="RoutingSettings.AverageHandleMinutes"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, QueuePosition>> PositionsAsync(RoutingSettings routing, CancellationToken cancellationToken)
+    {
+        var queued = await QueuedAsync(cancellationToken);
+        if (queued.Count == 0)
+            return new Dictionary<Guid, QueuePosition>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var onlineIds = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.Presence == Presence.Online && (u.ActiveUntil == null || u.ActiveUntil > now))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var members = (await db.TeamMembers.AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Count(m => onlineIds.Contains(m.UserId)));
+
+        var positions = new Dictionary<Guid, QueuePosition>();
+        foreach (var queue in queued.GroupBy(c => c.TeamId))
+        {
+            var agents = Math.Max(1, queue.Key is { } teamId ? members.GetValueOrDefault(teamId) : onlineIds.Count);
+            var place = 0;
+            foreach (var conversation in queue)
+            {
+                place++;
+                var waitSeconds = (int)Math.Ceiling((double)place / agents * routing.AverageHandleMinutes * 60);
+                positions[conversation.ConversationId] = new QueuePosition(place, waitSeconds);
+            }
+        }
+        return positions;
+    }
+
+    /// <summary>Waiting conversations, oldest first.</summary>
+    public async Task<IReadOnlyList<(Guid ConversationId, Guid? TeamId)>> QueuedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.QueuedAt != null && c.AssigneeId == null && c.Status != ConversationStatus.Closed)
+            .OrderBy(c => c.QueuedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.TeamId })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => (r.Id, r.TeamId));
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Features.Audit;
+using Portal.Features.Settings;
+using Portal.Features.Team;
+
+namespace Portal.Features.Routing;
+
+/// <summary>Teams and queues (issue #3 part 5): <c>/api/v1/routing</c>, and transfers of one conversation.</summary>
+public static class RoutingApi
+{
+    public sealed record QueueEntry(Guid ConversationId, Guid? TeamId, int Position, int EstimatedWaitSeconds);
+
+    public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/conversations/{id:guid}/transfer", TransferConversation.Handle)
+            .WithTags("Conversations").WithName("TransferConversation").WithSummary("Transfer to an agent or a team")
+            .WithDescription("Moves the conversation to an agent (agentId) or into a team's queue (teamId) and leaves the note as a private message.")
+            .RequireAuthorization(Permissions.ConversationsAssign);
+
+        var routing = app.MapGroup("/api/v1/routing").WithTags("Routing").RequireAuthorization(PermissionPolicies.Staff);
+        routing.MapGet("/teams", async (TeamDirectory teams, CancellationToken ct) => TypedResults.Ok(await teams.ListAsync(ct)))
+            .WithName("ListTeams").WithSummary("List teams and their members");
+        routing.MapPost("/teams", (SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.SaveAsync(null, input, AuditActor.From(http), ct)))
+            .WithName("CreateTeam").WithSummary("Create a team").RequireAuthorization(Permissions.RoutingManage);
+        routing.MapPut("/teams/{id:guid}", (Guid id, SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.SaveAsync(id, input, AuditActor.From(http), ct)))
+            .WithName("UpdateTeam").WithSummary("Change a team, its members or its routing mode").RequireAuthorization(Permissions.RoutingManage);
+        routing.MapDelete("/teams/{id:guid}", (Guid id, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
+                Validated(() => teams.DeleteAsync(id, AuditActor.From(http), ct)))
+            .WithName("DeleteTeam").WithSummary("Delete a team; its queue joins the shared one").RequireAuthorization(Permissions.RoutingManage);
+        routing.MapGet("/settings", async (SettingsStore settings, CancellationToken ct) =>
+                TypedResults.Ok(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct)))
+            .WithName("GetRoutingSettings").WithSummary("Routing settings").RequireAuthorization(Permissions.RoutingManage);
+        routing.MapPut("/settings", SaveSettings).WithName("SaveRoutingSettings").WithSummary("Change routing settings")
+            .RequireAuthorization(Permissions.RoutingManage);
+        routing.MapGet("/queue", Queue).WithName("GetQueue").WithSummary("Conversations waiting for an agent, in order");
+        return app;
+    }
+
+    private static async Task<Results<Ok<RoutingSettings>, ValidationProblem>> SaveSettings(
+        RoutingSettings input, SettingsStore settings, TeamDirectory teams, RoutingQueue queue, AuditTrail audit, HttpContext http,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input.AverageHandleMinutes is < 1 or > 240)
+            errors["averageHandleMinutes"] = ["The average handling time is 1 to 240 minutes."];
+        if (input.DefaultTeamId is { } teamId && (await teams.ListAsync(ct)).All(t => t.Id != teamId))
+            errors["defaultTeamId"] = [$"There is no team with id {teamId}."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors);
+        var before = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct);
+        await settings.SaveAsync(RoutingSettings.Key, input, ct);
+        await audit.RecordAsync(AuditActor.From(http), "settings.routing.changed", "settings:routing", before, input, ct);
+        queue.RequestDrain();
+        return TypedResults.Ok(input);
+    }
+
+    private static async Task<Ok<QueueEntry[]>> Queue(QueueAnnouncer announcer, SettingsStore settings, TeamDirectory teams, CancellationToken ct)
+    {
+        var positions = await announcer.PositionsAsync(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct), ct);
+        var entries = await announcer.QueuedAsync(ct);
+        return TypedResults.Ok(entries
+            .Select(e => new QueueEntry(e.ConversationId, e.TeamId, positions[e.ConversationId].Position, positions[e.ConversationId].EstimatedWaitSeconds))
+            .ToArray());
+    }
+
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Validated<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return TypedResults.Ok(await action());
+        }
+        catch (TeamValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors);
+        }
+        catch (TeamNotFoundException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message);
+        }
+    }
+}
