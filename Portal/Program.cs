@@ -7,6 +7,7 @@ using Portal.Features.Demo;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
+using Portal.Features.Shifts;
 using Portal.Features.Sites;
 using Portal.Features.Team;
 using Portal.Features.Widget;
@@ -24,6 +25,7 @@ builder.AddSettings();
 builder.AddConversationRouting();
 builder.AddAudit();
 builder.AddOrders();
+builder.AddShifts();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -37,6 +39,7 @@ app.MapConversationsApi();
 app.MapWidgetApi();
 app.MapAuditApi();
 app.MapOrdersApi();
+app.MapShiftsApi();
 app.MapDemo();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

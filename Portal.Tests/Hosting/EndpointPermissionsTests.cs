@@ -70,6 +70,22 @@ public sealed class EndpointPermissionsTests(PortalAppFactory app)
         ["POST /api/v1/orders/{id:guid}/refund-request"] = Permissions.OrdersRefund,
         ["DELETE /api/v1/orders/{id:guid}"] = Permissions.OrdersDelete,
         ["POST /api/v1/orders/{id:guid}/restore"] = Permissions.OrdersRestore,
+        ["GET /api/v1/shifts/templates"] = Staff,
+        ["POST /api/v1/shifts/templates"] = Permissions.ShiftsManage,
+        ["PUT /api/v1/shifts/templates/{id:guid}"] = Permissions.ShiftsManage,
+        ["DELETE /api/v1/shifts/templates/{id:guid}"] = Permissions.ShiftsManage,
+        ["GET /api/v1/shifts/schedule"] = Staff,
+        ["POST /api/v1/shifts/assignments"] = Permissions.ShiftsManage,
+        ["DELETE /api/v1/shifts/assignments/{id:guid}"] = Permissions.ShiftsManage,
+        ["POST /api/v1/shifts/copy-week"] = Permissions.ShiftsManage,
+        ["POST /api/v1/shifts/fill-week"] = Permissions.ShiftsManage,
+        ["GET /api/v1/shifts/exceptions"] = Staff,
+        ["POST /api/v1/shifts/exceptions"] = Permissions.ShiftsManage,
+        ["DELETE /api/v1/shifts/exceptions/{id:guid}"] = Permissions.ShiftsManage,
+        ["GET /api/v1/shifts/on-now"] = Staff,
+        // The shift settings also need shifts.manage OR settings.manage, checked by an endpoint filter (ShiftsApiTests).
+        ["GET /api/v1/shifts/settings"] = Staff,
+        ["PUT /api/v1/shifts/settings"] = Staff,
     };
 
     /// <summary>Every agent hub method and the permission it needs beyond being active staff.</summary>
@@ -77,6 +93,7 @@ public sealed class EndpointPermissionsTests(PortalAppFactory app)
     {
         [nameof(AgentHub.Reply)] = Permissions.ConversationsReply,
         [nameof(AgentHub.Typing)] = Staff,
+        [nameof(AgentHub.SetPresence)] = Staff,
     };
 
     [Fact]

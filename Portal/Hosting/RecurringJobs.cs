@@ -1,5 +1,6 @@
 using Hangfire;
 using Portal.Features.Routing;
+using Portal.Features.Shifts;
 
 namespace Portal.Hosting;
 
@@ -11,6 +12,8 @@ public static class RecurringJobs
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         // Queued conversations reach agents who came on shift or online without another trigger.
         jobs.AddOrUpdate<AssignQueuedConversationsJob>("assign-queued-conversations", job => job.RunAsync(), Cron.Minutely());
+        // Online agents idle longer than Portal:Presence:AwayAfterIdle become away.
+        jobs.AddOrUpdate<MarkIdleAgentsAwayJob>("mark-idle-agents-away", job => job.RunAsync(), Cron.Minutely());
         return app;
     }
 }

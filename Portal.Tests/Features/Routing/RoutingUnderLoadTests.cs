@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Features.Routing;
+using Portal.Tests.Features.Shifts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Routing;
@@ -35,6 +36,7 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
             })).ReadAsync<JsonElement>();
             agentIds.Add(created.GetProperty("personId").GetString()!);
         }
+        await PutOnShiftNowAsync(admin, agentIds);
         await SetOnlineAsync(agentIds);
         var assignments = new ConcurrentDictionary<Guid, ConcurrentBag<string>>();
         await using var supervisor = await _app.ConnectAgentAsync(await _app.TokenForAsync(PortalAppFactory.AdminEmail));
@@ -91,6 +93,31 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
         await both.AssertValidationErrorAsync("agentId");
     }
 
+    [Fact]
+    public async Task A_waiting_conversation_goes_to_an_agent_the_moment_they_come_online_and_back_to_the_queue_when_they_go_offline()
+    {
+        using var admin = await _app.CreateApiClientAsync();
+        var created = await (await admin.PostJsonAsync("/api/v1/team/people", new
+        {
+            email = "latecomer@example.com", displayName = "Latecomer", roles = new[] { "Agent" }, password = "Router-Pa55",
+        })).ReadAsync<JsonElement>();
+        var agentId = created.GetProperty("personId").GetString()!;
+        await PutOnShiftNowAsync(admin, [agentId]);
+        (await admin.PutJsonAsync("/api/v1/routing/settings", new { autoAssign = true, unassignWhenOffline = true, averageHandleMinutes = 6 }))
+            .EnsureSuccessStatusCode();
+        var waiting = await _app.StartConversationAsync("anyone there?");
+        var ids = new HashSet<Guid> { waiting.Id };
+        await WaitForAsync(ids, s => s.Single().QueuedAt is not null);
+
+        await using var agent = await _app.ConnectAgentAsync(await _app.LoginAsync("latecomer@example.com", "Router-Pa55"));
+        await agent.InvokeAsync("SetPresence", "online");
+        await WaitForAsync(ids, s => s.Single().AssigneeId == agentId);
+
+        await agent.InvokeAsync("SetPresence", "offline");
+        var back = await WaitForAsync(ids, s => s.Single().AssigneeId is null);
+        Assert.NotNull(back.Single().QueuedAt);
+    }
+
     private sealed record QueueRow(Guid ConversationId, int Position, int EstimatedWaitSeconds);
 
     private sealed record Row(Guid Id, string? AssigneeId, DateTime? QueuedAt, string Status);
@@ -109,6 +136,15 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "Routing did not settle within 60 s.");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A shift from an hour ago to five hours from now (UTC) for each agent: routing takes only agents on shift.</summary>
+    private static async Task PutOnShiftNowAsync(HttpClient admin, IReadOnlyList<string> userIds)
+    {
+        var start = DateTime.UtcNow.AddHours(-1);
+        var template = await admin.CreateTemplateAsync($"{start:HH:mm}", $"{start.AddHours(6):HH:mm}", timeZone: "Etc/UTC");
+        foreach (var userId in userIds)
+            (await admin.AssignAsync(userId, template.Id, DateOnly.FromDateTime(start))).EnsureSuccessStatusCode();
     }
 
     private async Task SetOnlineAsync(IReadOnlyList<string> userIds)

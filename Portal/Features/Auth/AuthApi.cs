@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Account;
+using Portal.Features.Shifts;
 
 namespace Portal.Features.Auth;
 
@@ -31,7 +32,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<PortalUser> signIn)
+        LoginRequest request, SignInManager<PortalUser> signIn, SignInWindow window)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email)) errors["email"] = ["email is required."];
@@ -42,6 +43,9 @@ public static class AuthApi
         var user = await signIn.UserManager.FindByEmailAsync(request.Email!.Trim());
         if (user is null)
             return Unauthorized("The e-mail or password is wrong.");
+        // Outside their shift only someone who knows the password learns why, and no token is issued.
+        if (await window.CheckAsync(user) is { Allowed: false } closed && await signIn.UserManager.CheckPasswordAsync(user, request.Password!))
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your shift", detail: closed.Message);
 
         // The bearer scheme writes {tokenType, accessToken, expiresIn, refreshToken} itself on sign-in.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;

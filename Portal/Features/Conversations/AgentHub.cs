@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Features.Shifts;
 using Portal.Features.Team;
 
 namespace Portal.Features.Conversations;
@@ -9,7 +10,7 @@ namespace Portal.Features.Conversations;
 [Authorize(Policy = PermissionPolicies.Staff)]
 public sealed class AgentHub(
     ConversationMessages messages, ConversationQueries queries, ConversationEvents events, AccessDirectory access,
-    StaffSessions sessions, PortalMetrics metrics) : Hub
+    StaffSessions sessions, AgentPresence agentPresence, PortalMetrics metrics) : Hub
 {
     public const string Path = "/hubs/agent";
 
@@ -63,4 +64,10 @@ public sealed class AgentHub(
         if (!viewer.CanSee(conversation))
             throw new HubException("This conversation is assigned to someone else; you may not see it (conversations.view.all).");
     }
+
+    /// <summary>The agent sets their presence: "online", "away" or "offline".</summary>
+    public Task SetPresence(string? presence) =>
+        AgentPresence.TryParse(presence, out var value)
+            ? agentPresence.SetAsync(CurrentAgent.From(Context.User!).Id, value)
+            : throw new HubException($"Unknown presence \"{presence}\"; use online, away or offline.");
 }

@@ -6,6 +6,7 @@ using Portal.Data;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Orders;
+using Portal.Features.Shifts;
 using Portal.Features.Sites;
 using Portal.Features.Team;
 
@@ -13,7 +14,8 @@ namespace Portal.Features.Demo;
 
 /// <summary>
 /// First-start demo data (SPEC §3): the "Demo Shop" site that <c>/demo</c> embeds, two demo agents, a few
-/// conversations and the customers' orders. Runs once: if the demo site exists, only missing demo orders are added.
+/// conversations and the customers' orders, seeded once (if the demo site exists, only missing demo orders are added);
+/// and demo shifts, kept current.
 /// </summary>
 public sealed class DemoSeeder(
     PortalDbContext db, UserManager<PortalUser> users, AccountSeeder accounts, IOptions<DemoOptions> options, TimeProvider clock)
@@ -27,6 +29,12 @@ public sealed class DemoSeeder(
     ];
 
     public async Task SeedAsync()
+    {
+        await SeedShopAsync();
+        await SeedShiftsAsync();
+    }
+
+    private async Task SeedShopAsync()
     {
         var demo = options.Value;
         if (await db.Sites.FirstOrDefaultAsync(s => s.SiteKey == demo.SiteKey) is { } seeded)
@@ -108,6 +116,55 @@ public sealed class DemoSeeder(
             order.SiteId = site.Id;
             order.UpdatedAt = order.PlacedAt;
             db.Orders.Add(order);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Morning, Evening and Night templates (Asia/Shanghai), with the demo people on them this week and next (and the Sunday before, whose night reaches into Monday).
+    /// Routing gives conversations only to agents on shift, and a demo is started at any hour, so someone must
+    /// always be on: agent1 and the supervisor work mornings, agent2 evenings, and agent1 also nights (a long day,
+    /// but Night ends before Morning starts, so the schedule stays free of overlaps). Runs on every start but adds
+    /// a person's weeks only when they have no shift from today on, so an admin's changes stay and a demo
+    /// installed weeks ago still has people on shift.
+    /// </summary>
+    private async Task SeedShiftsAsync()
+    {
+        (string Name, TimeOnly Start, TimeOnly End, string Color)[] shifts =
+        [
+            ("Morning", new(8, 0), new(16, 0), "#0ea5e9"),
+            ("Evening", new(16, 0), new(0, 0), "#f59e0b"),
+            ("Night", new(22, 0), new(6, 0), "#6366f1"),
+        ];
+        const string zone = "Asia/Shanghai";
+        var templates = new Dictionary<string, ShiftTemplate>();
+        foreach (var (name, start, end, color) in shifts)
+        {
+            var template = await db.ShiftTemplates.FirstOrDefaultAsync(t => t.Name == name);
+            if (template is null)
+            {
+                template = new ShiftTemplate { Name = name, Start = start, End = end, TimeZone = zone, Color = color, Weekdays = [.. Enum.GetValues<DayOfWeek>()] };
+                db.ShiftTemplates.Add(template);
+            }
+            templates[name] = template;
+        }
+
+        var today = ShiftTimes.LocalDate(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zone));
+        var monday = ShiftTimes.WeekStart(today);
+        (string Email, string[] Shifts)[] rota =
+        [
+            ("agent1@portal.local", ["Morning", "Night"]),
+            ("agent2@portal.local", ["Evening"]),
+            ("supervisor@portal.local", ["Morning"]),
+        ];
+        foreach (var (email, names) in rota)
+        {
+            if (await users.FindByEmailAsync(email) is not { } person
+                || await db.ShiftAssignments.AnyAsync(a => a.UserId == person.Id && a.Date >= today))
+                continue;
+            foreach (var date in Enumerable.Range(-1, 15).Select(monday.AddDays))
+            foreach (var name in names)
+                db.ShiftAssignments.Add(new ShiftAssignment { UserId = person.Id, ShiftTemplateId = templates[name].Id, Date = date });
         }
         await db.SaveChangesAsync();
     }

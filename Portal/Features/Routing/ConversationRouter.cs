@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Conversations;
 using Portal.Features.Settings;
+using Portal.Features.Shifts;
 
 namespace Portal.Features.Routing;
 
 /// <summary>
 /// Gives queued conversations to available agents, oldest first: an agent is available when their account is usable,
-/// they are online, and below their capacity (and in the conversation's team, when it has one). Callers go through
+/// they are on shift and online, and below their capacity (and in the conversation's team, when it has one). Callers go through
 /// <see cref="RoutingQueue"/>, which runs one routing pass at a time.
 /// </summary>
 public sealed class ConversationRouter(
@@ -16,6 +17,7 @@ public sealed class ConversationRouter(
     SettingsStore settings,
     ConversationActions actions,
     QueueAnnouncer announcer,
+    AgentRoster roster,
     TimeProvider clock,
     ILogger<ConversationRouter> logger)
 {
@@ -27,6 +29,22 @@ public sealed class ConversationRouter(
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
         if (conversation is { AssigneeId: null, QueuedAt: null } && conversation.Status != ConversationStatus.Closed)
             await actions.QueueAsync(conversationId, conversation.TeamId ?? routing.DefaultTeamId, cancellationToken);
+    }
+
+    /// <summary>
+    /// When <see cref="RoutingSettings.UnassignWhenOffline"/> is on, puts the agent's open conversations back in their
+    /// queues (keeping their team), so customers are not left with someone who has gone.
+    /// </summary>
+    public async Task ReleaseAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (!(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, cancellationToken)).UnassignWhenOffline)
+            return;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var open = await db.Conversations.AsNoTracking()
+            .Where(c => c.AssigneeId == userId && c.Status != ConversationStatus.Closed)
+            .Select(c => new { c.Id, c.TeamId }).ToListAsync(cancellationToken);
+        foreach (var conversation in open)
+            await actions.QueueAsync(conversation.Id, conversation.TeamId, cancellationToken);
     }
 
     /// <summary>Assigns as many queued conversations as there is capacity for, oldest first, then tells waiting customers where they stand.</summary>
@@ -45,7 +63,8 @@ public sealed class ConversationRouter(
             return;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var candidates = await AvailableAgentsAsync(db, cancellationToken);
+        var candidates = (await roster.AvailableAgentsAsync(clock.GetUtcNow(), cancellationToken))
+            .ToDictionary(a => a.UserId, a => new RoutingCandidate(a.UserId, a.Load, a.Capacity, a.LastAssignedAt));
         var teams = await db.Teams.ToDictionaryAsync(t => t.Id, cancellationToken);
         var members = (await db.TeamMembers.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Select(m => m.UserId).ToHashSet());
@@ -67,21 +86,5 @@ public sealed class ConversationRouter(
         }
         using (await writeGate.EnterAsync(cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<Dictionary<string, RoutingCandidate>> AvailableAgentsAsync(PortalDbContext db, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var online = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Presence == Presence.Online
-                && (u.ActiveFrom == null || u.ActiveFrom <= now) && (u.ActiveUntil == null || u.ActiveUntil > now))
-            .Select(u => new { u.Id, u.Capacity, u.LastAssignedAt })
-            .ToListAsync(cancellationToken);
-        var loads = await db.Conversations.AsNoTracking()
-            .Where(c => c.AssigneeId != null && c.Status != ConversationStatus.Closed)
-            .GroupBy(c => c.AssigneeId!)
-            .Select(g => new { UserId = g.Key, Load = g.Count() })
-            .ToDictionaryAsync(g => g.UserId, g => g.Load, cancellationToken);
-        return online.ToDictionary(u => u.Id, u => new RoutingCandidate(u.Id, loads.GetValueOrDefault(u.Id), u.Capacity, u.LastAssignedAt));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Conversations;
 using Portal.Features.Settings;
+using Portal.Features.Shifts;
 using Portal.Features.Widget;
 
 namespace Portal.Features.Routing;
@@ -12,7 +13,7 @@ public sealed record QueuePosition(int Position, int EstimatedWaitSeconds);
 
 /// <summary>Tells waiting customers their place in the queue and roughly how long it will take (widget event <c>queue</c>).</summary>
 public sealed class QueueAnnouncer(
-    IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, IHubContext<WidgetHub> widgets, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, AgentRoster roster, IHubContext<WidgetHub> widgets, TimeProvider clock)
 {
     public async Task AnnounceAsync(RoutingSettings routing, CancellationToken cancellationToken)
     {
@@ -42,10 +43,7 @@ public sealed class QueueAnnouncer(
             return new Dictionary<Guid, QueuePosition>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var onlineIds = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Presence == Presence.Online && (u.ActiveUntil == null || u.ActiveUntil > now))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var onlineIds = (await roster.AvailableAgentsAsync(clock.GetUtcNow(), cancellationToken)).Select(a => a.UserId).ToHashSet();
         var members = (await db.TeamMembers.AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(m => m.TeamId).ToDictionary(g => g.Key, g => g.Count(m => onlineIds.Contains(m.UserId)));
 

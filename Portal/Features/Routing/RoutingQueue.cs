@@ -19,6 +19,13 @@ public sealed class RoutingQueue(ConversationRouter router, ILogger<RoutingQueue
         RequestDrain();
     }
 
+    /// <summary>An agent went offline: their open conversations go back to the queue when the settings say so.</summary>
+    public void Release(string userId)
+    {
+        _work.Writer.TryWrite(ct => router.ReleaseAsync(userId, ct));
+        RequestDrain();
+    }
+
     /// <summary>Capacity may have freed or an agent became available: try the queue again (requests in a row collapse into one pass).</summary>
     public void RequestDrain()
     {

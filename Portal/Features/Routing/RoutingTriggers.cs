@@ -1,21 +1,38 @@
+using Portal.Data;
 using Portal.Features.Conversations;
+using Portal.Features.Shifts;
 
 namespace Portal.Features.Routing;
 
-/// <summary>What sets routing off: a customer writing into an unassigned conversation, and capacity freeing up.</summary>
-public sealed class RoutingTriggers(ConversationEvents events, RoutingQueue queue) : IHostedService
+/// <summary>
+/// What sets routing off: a customer writing into an unassigned conversation, capacity freeing up, and agents
+/// coming online (or going offline, when their conversations should go back to the queue).
+/// </summary>
+public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier presence, RoutingQueue queue) : IHostedService
 {
-    private IDisposable? _subscription;
+    private IDisposable? _conversations;
+    private IDisposable? _presence;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = events.Subscribe(OnEventAsync);
+        _conversations = events.Subscribe(OnEventAsync);
+        _presence = presence.Subscribe(OnPresenceAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscription?.Dispose();
+        _conversations?.Dispose();
+        _presence?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task OnPresenceAsync(PresenceChanged change)
+    {
+        if (change.Presence == Presence.Online)
+            queue.RequestDrain();
+        else if (change.Presence == Presence.Offline)
+            queue.Release(change.UserId);
         return Task.CompletedTask;
     }
 
