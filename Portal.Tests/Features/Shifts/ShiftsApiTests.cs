@@ -258,6 +258,8 @@ public sealed class ShiftsApiTests(PortalAppFactory app)
         await bad.AssertValidationErrorAsync("graceMinutes");
         Assert.Equal(20, (await good.ReadAsync<ShiftSettings>()).GraceMinutes);
         Assert.Equal(20, (await api.GetAsync<ShiftSettings>("/api/v1/shifts/settings")).GraceMinutes);
+        var audit = await api.GetAsync<System.Text.Json.JsonElement>("/api/v1/audit?action=settings.shifts.changed");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("after").GetString()!.Contains("\"graceMinutes\":20"));
         await api.PutJsonAsync("/api/v1/shifts/settings", new ShiftSettings());
     }
 }

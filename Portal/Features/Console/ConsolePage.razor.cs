@@ -4,6 +4,8 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Routing;
+using Portal.Features.Routing.Pages;
 using Portal.Features.Team;
 
 namespace Portal.Features.Console;
@@ -39,6 +41,8 @@ public sealed partial class ConsolePage
     [Inject] private ConversationEvents Events { get; set; } = default!;
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
     [Inject] private AccessDirectory Access { get; set; } = default!;
+    [Inject] private ConversationTransfers Transfers { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ILogger<ConsolePage> Logger { get; set; } = default!;
@@ -181,6 +185,21 @@ public sealed partial class ConsolePage
     private Task AssignToMeAsync() => Actions.AssignAsync(_selected!.Id, _agent.Id);
 
     private Task CloseAsync() => Actions.CloseAsync(_selected!.Id);
+
+    private async Task TransferAsync()
+    {
+        if (await TransferDialog.AskAsync(Dialogs, _selected!.AssigneeId) is not { } transfer)
+            return;
+        try
+        {
+            await Transfers.TransferAsync(_selected.Id, transfer.AgentId, transfer.TeamId, transfer.Note, _viewer, _agent);
+            Snackbar.Add("Transferred.", Severity.Success);
+        }
+        catch (Exception ex) when (ex is TeamValidationException or UnauthorizedAccessException or ConversationNotFoundException)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+    }
 
     private Task ReopenAsync() => Actions.ReopenAsync(_selected!.Id);
 

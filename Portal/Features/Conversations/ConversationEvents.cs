@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Portal.Hosting;
 
 namespace Portal.Features.Conversations;
 
@@ -24,40 +24,4 @@ public sealed record ContactChanged(Guid ConversationId, Guid ContactId) : Conve
 /// The in-process stream of conversation events. The hubs and the Blazor console subscribe to it;
 /// whoever changes a conversation publishes here after the change is stored.
 /// </summary>
-public sealed class ConversationEvents(ILogger<ConversationEvents> logger)
-{
-    private readonly Lock _gate = new();
-    private ImmutableArray<Func<ConversationEvent, Task>> _subscribers = [];
-
-    public IDisposable Subscribe(Func<ConversationEvent, Task> handler)
-    {
-        lock (_gate) _subscribers = _subscribers.Add(handler);
-        return new Subscription(this, handler);
-    }
-
-    public async Task PublishAsync(ConversationEvent @event)
-    {
-        foreach (var subscriber in _subscribers)
-        {
-            try
-            {
-                await subscriber(@event);
-            }
-            catch (Exception ex)
-            {
-                // One broken subscriber (a closed console tab) must not stop delivery to the others.
-                logger.LogWarning(ex, "A subscriber failed to handle {Event}", @event.GetType().Name);
-            }
-        }
-    }
-
-    private void Unsubscribe(Func<ConversationEvent, Task> handler)
-    {
-        lock (_gate) _subscribers = _subscribers.Remove(handler);
-    }
-
-    private sealed class Subscription(ConversationEvents owner, Func<ConversationEvent, Task> handler) : IDisposable
-    {
-        public void Dispose() => owner.Unsubscribe(handler);
-    }
-}
+public sealed class ConversationEvents(ILogger<ConversationEvents> logger) : EventStream<ConversationEvent>(logger);

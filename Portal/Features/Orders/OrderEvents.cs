@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Portal.Hosting;
 
 namespace Portal.Features.Orders;
 
@@ -6,34 +6,4 @@ namespace Portal.Features.Orders;
 public sealed record OrdersChanged(Guid SiteId, IReadOnlyCollection<Guid> OrderIds);
 
 /// <summary>In-process notifications of order changes, so open customer panels update without polling.</summary>
-public sealed class OrderEvents(ILogger<OrderEvents> logger)
-{
-    private readonly Lock _gate = new();
-    private ImmutableArray<Func<OrdersChanged, Task>> _subscribers = [];
-
-    public IDisposable Subscribe(Func<OrdersChanged, Task> handler)
-    {
-        lock (_gate) _subscribers = _subscribers.Add(handler);
-        return new Subscription(() => { lock (_gate) _subscribers = _subscribers.Remove(handler); });
-    }
-
-    public async Task PublishAsync(OrdersChanged change)
-    {
-        foreach (var subscriber in _subscribers)
-        {
-            try
-            {
-                await subscriber(change);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "A subscriber failed to handle a change of {Count} orders", change.OrderIds.Count);
-            }
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        public void Dispose() => unsubscribe();
-    }
-}
+public sealed class OrderEvents(ILogger<OrderEvents> logger) : EventStream<OrdersChanged>(logger);

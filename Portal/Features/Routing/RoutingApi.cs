@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Portal.Features.Audit;
-using Portal.Features.Settings;
 using Portal.Features.Team;
 
 namespace Portal.Features.Routing;
@@ -29,36 +28,19 @@ public static class RoutingApi
         routing.MapDelete("/teams/{id:guid}", (Guid id, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
                 Validated(() => teams.DeleteAsync(id, AuditActor.From(http), ct)))
             .WithName("DeleteTeam").WithSummary("Delete a team; its queue joins the shared one").RequireAuthorization(Permissions.RoutingManage);
-        routing.MapGet("/settings", async (SettingsStore settings, CancellationToken ct) =>
-                TypedResults.Ok(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct)))
+        routing.MapGet("/settings", async (RoutingSettingsStore settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct)))
             .WithName("GetRoutingSettings").WithSummary("Routing settings").RequireAuthorization(Permissions.RoutingManage);
-        routing.MapPut("/settings", SaveSettings).WithName("SaveRoutingSettings").WithSummary("Change routing settings")
+        routing.MapPut("/settings", (RoutingSettings input, RoutingSettingsStore settings, HttpContext http, CancellationToken ct) =>
+                Validated(() => settings.SaveAsync(input, AuditActor.From(http), ct)))
+            .WithName("SaveRoutingSettings").WithSummary("Change routing settings")
             .RequireAuthorization(Permissions.RoutingManage);
         routing.MapGet("/queue", Queue).WithName("GetQueue").WithSummary("Conversations waiting for an agent, in order");
         return app;
     }
 
-    private static async Task<Results<Ok<RoutingSettings>, ValidationProblem>> SaveSettings(
-        RoutingSettings input, SettingsStore settings, TeamDirectory teams, RoutingQueue queue, AuditTrail audit, HttpContext http,
-        CancellationToken ct)
+    private static async Task<Ok<QueueEntry[]>> Queue(QueueAnnouncer announcer, RoutingSettingsStore settings, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (input.AverageHandleMinutes is < 1 or > 240)
-            errors["averageHandleMinutes"] = ["The average handling time is 1 to 240 minutes."];
-        if (input.DefaultTeamId is { } teamId && (await teams.ListAsync(ct)).All(t => t.Id != teamId))
-            errors["defaultTeamId"] = [$"There is no team with id {teamId}."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors);
-        var before = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct);
-        await settings.SaveAsync(RoutingSettings.Key, input, ct);
-        await audit.RecordAsync(AuditActor.From(http), "settings.routing.changed", "settings:routing", before, input, ct);
-        queue.RequestDrain();
-        return TypedResults.Ok(input);
-    }
-
-    private static async Task<Ok<QueueEntry[]>> Queue(QueueAnnouncer announcer, SettingsStore settings, TeamDirectory teams, CancellationToken ct)
-    {
-        var positions = await announcer.PositionsAsync(await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct), ct);
+        var positions = await announcer.PositionsAsync(await settings.GetAsync(ct), ct);
         var entries = await announcer.QueuedAsync(ct);
         return TypedResults.Ok(entries
             .Select(e => new QueueEntry(e.ConversationId, e.TeamId, positions[e.ConversationId].Position, positions[e.ConversationId].EstimatedWaitSeconds))

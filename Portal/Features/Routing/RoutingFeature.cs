@@ -7,6 +7,7 @@ public static class RoutingFeature
         var services = builder.Services;
         services.AddSingleton<QueueAnnouncer>();
         services.AddSingleton<TeamDirectory>();
+        services.AddSingleton<RoutingSettingsStore>();
         services.AddSingleton<ConversationTransfers>();
         services.AddTransient<AssignQueuedConversationsJob>();
         services.AddSingleton<ConversationRouter>();

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Audit;
 
 namespace Portal.Features.Shifts;
 
 /// <summary>Creates, changes and removes shift templates, refusing what would make a schedule impossible.</summary>
-public sealed partial class ShiftTemplates(IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate, TimeProvider clock)
+public sealed partial class ShiftTemplates(
+    IDbContextFactory<PortalDbContext> dbFactory, DatabaseWriteGate writeGate, AuditTrail audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ShiftTemplateDto>> ListAsync(CancellationToken ct = default)
     {
@@ -38,12 +40,15 @@ public sealed partial class ShiftTemplates(IDbContextFactory<PortalDbContext> db
     }
 
     /// <summary>Removes the template and every assignment of it.</summary>
-    public async Task DeleteAsync(Guid id, CancellationToken ct = default)
+    public async Task DeleteAsync(Guid id, AuditActor actor, CancellationToken ct = default)
     {
-        using var _ = await writeGate.EnterAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.ShiftTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(ct) == 0)
-            throw new ShiftNotFoundException("shift template", id);
+        var template = (await ListAsync(ct)).FirstOrDefault(t => t.Id == id) ?? throw new ShiftNotFoundException("shift template", id);
+        using (await writeGate.EnterAsync(ct))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.ShiftTemplates.Where(t => t.Id == id).ExecuteDeleteAsync(ct);
+        }
+        await audit.RecordAsync(actor, "shift_template.deleted", $"shift_template:{template.Name}", template, null, ct);
     }
 
     private static async Task ApplyAsync(PortalDbContext db, ShiftTemplate template, ShiftTemplateInput input, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Features.Audit;
 using Portal.Features.Team;
 
 namespace Portal.Features.Shifts;
@@ -61,10 +62,10 @@ public static partial class ShiftsApi
         Handle(async () => TypedResults.Ok(await templates.UpdateAsync(id, input, ct)));
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteTemplate(
-        Guid id, ShiftTemplates templates, CancellationToken ct) =>
+        Guid id, ShiftTemplates templates, HttpContext http, CancellationToken ct) =>
         Handle(async () =>
         {
-            await templates.DeleteAsync(id, ct);
+            await templates.DeleteAsync(id, AuditActor.From(http), ct);
             return TypedResults.NoContent();
         });
 
@@ -75,8 +76,8 @@ public static partial class ShiftsApi
         TypedResults.Ok(await settings.GetAsync(ct));
 
     private static Task<Results<Ok<ShiftSettings>, ValidationProblem, ProblemHttpResult>> SaveSettings(
-        ShiftSettings input, ShiftSettingsStore settings, CancellationToken ct) =>
-        Handle(async () => TypedResults.Ok(await settings.SaveAsync(input, ct)));
+        ShiftSettings input, ShiftSettingsStore settings, HttpContext http, CancellationToken ct) =>
+        Handle(async () => TypedResults.Ok(await settings.SaveAsync(input, AuditActor.From(http), ct)));
 
     /// <summary>Runs a change, answering broken rules as a validation problem and unknown ids as 404.</summary>
     private static async Task<Results<T, ValidationProblem, ProblemHttpResult>> Handle<T>(Func<Task<T>> change) where T : IResult

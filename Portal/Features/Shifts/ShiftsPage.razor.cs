@@ -16,6 +16,7 @@ public sealed partial class ShiftsPage
     private DateOnly _week;
     private IDisposable? _subscription;
 
+    [Inject] private Portal.Features.Audit.CircuitActor Actor { get; set; } = default!;
     [Inject] private ShiftTemplates Templates { get; set; } = default!;
     [Inject] private ShiftSchedule Schedule { get; set; } = default!;
     [Inject] private AgentRoster Roster { get; set; } = default!;
@@ -96,7 +97,8 @@ public sealed partial class ShiftsPage
             $"Delete \"{template.Name}\" and take everyone off it on every date?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
             return;
-        await ChangeAsync(() => Templates.DeleteAsync(template.Id));
+        var actor = await Actor.GetAsync();
+        await ChangeAsync(() => Templates.DeleteAsync(template.Id, actor));
         _templates = await Templates.ListAsync();
     }
 
@@ -108,7 +110,7 @@ public sealed partial class ShiftsPage
     {
         try
         {
-            _settings = await Settings.SaveAsync(settings);
+            _settings = await Settings.SaveAsync(settings, await Actor.GetAsync());
         }
         catch (ShiftRejectedException rejected)
         {
