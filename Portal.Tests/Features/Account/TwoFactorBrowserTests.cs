@@ -61,9 +61,7 @@ public sealed class TwoFactorBrowserTests(PortalAppFactory app, ChromiumBrowser 
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url("/console"));
-        await page.FillAsync("#email", person.Email);
-        await page.FillAsync("#password", TwoFactorPeople.Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.SubmitSignInAsync(person.Email, TwoFactorPeople.Password);
         return page;
     }
 

@@ -29,7 +29,7 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await Assertions.Expect(queueBanner).ToBeVisibleAsync(Soon);
 
         await using var agentContext = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 860 } });
-        var console = await SignInToConsoleAsync(agentContext, PortalAppFactory.Agent1Email, PortalAppFactory.AgentPassword);
+        var console = await agentContext.OpenConsoleAsync(app, PortalAppFactory.Agent1Email, PortalAppFactory.AgentPassword);
         var item = console.Locator(".console-item", new() { HasText = question[..30] });
         await Assertions.Expect(item).ToBeVisibleAsync(Soon);
         await item.ClickAsync();
@@ -107,19 +107,6 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(text)).ToBeVisibleAsync(Soon);
         if (waitForDelivery)
             await Assertions.Expect(chat.Locator(".pending .msg")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
-    }
-
-    private async Task<IPage> SignInToConsoleAsync(IBrowserContext context, string email, string password)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/console").ToString());
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/console");
-        // The list is live once the circuit is up; before that a click is a plain page load.
-        await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync(Soon);
-        return page;
     }
 
     /// <summary>The visitor's conversation, as the shop's page sees it through the SDK.</summary>

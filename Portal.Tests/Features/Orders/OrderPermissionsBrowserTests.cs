@@ -75,14 +75,7 @@ public sealed class OrderPermissionsBrowserTests(PortalAppFactory app, ChromiumB
 
     private async Task<IPage> OpenWangFangAsync(IBrowserContext context, string email, string password)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/console").ToString());
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/console");
-        // The list is live once the circuit is up; before that a click is a plain page load.
-        await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync(Soon);
+        var page = await context.OpenConsoleAsync(app, email, password);
         await page.Locator(".console-item", new() { HasText = "王芳" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("customer-panel").GetByText("王芳")).ToBeVisibleAsync(Soon);
         return page;

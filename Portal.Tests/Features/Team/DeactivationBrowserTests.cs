@@ -15,20 +15,13 @@ public sealed class DeactivationBrowserTests(PortalAppFactory app, ChromiumBrows
         var created = await (await admin.PostJsonAsync("/api/v1/team/people",
             new { email, displayName = "Leaving agent", roles = new[] { "Agent" }, password = "Leave-Pa55word" })).ReadAsync<JsonElement>();
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "/console").ToString());
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Leave-Pa55word");
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var page = await context.OpenConsoleAsync(app, email, "Leave-Pa55word");
 
         using var deactivated = await admin.PostAsync($"/api/v1/team/people/{created.GetProperty("personId").GetString()}/deactivate", null);
         deactivated.EnsureSuccessStatusCode();
 
         await page.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Leave-Pa55word");
-        await page.ClickAsync("button[type=submit]");
+        await page.SubmitSignInAsync(email, "Leave-Pa55word");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("may not sign in");
     }
 }

@@ -20,18 +20,18 @@ public static class RoutingApi
         routing.MapGet("/teams", async (TeamDirectory teams, CancellationToken ct) => TypedResults.Ok(await teams.ListAsync(ct)))
             .WithName("ListTeams").WithSummary("List teams and their members");
         routing.MapPost("/teams", (SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
-                Validated(() => teams.SaveAsync(null, input, AuditActor.From(http), ct)))
+                TeamApi.Validated(() => teams.SaveAsync(null, input, AuditActor.From(http), ct)))
             .WithName("CreateTeam").WithSummary("Create a team").RequireAuthorization(Permissions.RoutingManage);
         routing.MapPut("/teams/{id:guid}", (Guid id, SupportTeamInput input, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
-                Validated(() => teams.SaveAsync(id, input, AuditActor.From(http), ct)))
+                TeamApi.Validated(() => teams.SaveAsync(id, input, AuditActor.From(http), ct)))
             .WithName("UpdateTeam").WithSummary("Change a team, its members or its routing mode").RequireAuthorization(Permissions.RoutingManage);
         routing.MapDelete("/teams/{id:guid}", (Guid id, TeamDirectory teams, HttpContext http, CancellationToken ct) =>
-                Validated(() => teams.DeleteAsync(id, AuditActor.From(http), ct)))
+                TeamApi.Validated(() => teams.DeleteAsync(id, AuditActor.From(http), ct)))
             .WithName("DeleteTeam").WithSummary("Delete a team; its queue joins the shared one").RequireAuthorization(Permissions.RoutingManage);
         routing.MapGet("/settings", async (RoutingSettingsStore settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct)))
             .WithName("GetRoutingSettings").WithSummary("Routing settings").RequireAuthorization(Permissions.RoutingManage);
         routing.MapPut("/settings", (RoutingSettings input, RoutingSettingsStore settings, HttpContext http, CancellationToken ct) =>
-                Validated(() => settings.SaveAsync(input, AuditActor.From(http), ct)))
+                TeamApi.Validated(() => settings.SaveAsync(input, AuditActor.From(http), ct)))
             .WithName("SaveRoutingSettings").WithSummary("Change routing settings")
             .RequireAuthorization(Permissions.RoutingManage);
         routing.MapGet("/queue", Queue).WithName("GetQueue").WithSummary("Conversations waiting for an agent, in order");
@@ -45,21 +45,5 @@ public static class RoutingApi
         return TypedResults.Ok(entries
             .Select(e => new QueueEntry(e.ConversationId, e.TeamId, positions[e.ConversationId].Position, positions[e.ConversationId].EstimatedWaitSeconds))
             .ToArray());
-    }
-
-    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Validated<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return TypedResults.Ok(await action());
-        }
-        catch (TeamValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-        catch (TeamNotFoundException ex)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: ex.Message);
-        }
     }
 }
