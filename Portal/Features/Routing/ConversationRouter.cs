@@ -47,13 +47,16 @@ public sealed class ConversationRouter(
             await actions.QueueAsync(conversation.Id, conversation.TeamId, cancellationToken);
     }
 
-    /// <summary>Assigns as many queued conversations as there is capacity for, oldest first, then tells waiting customers where they stand.</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns as many queued conversations as there is capacity for, oldest first, then tells waiting customers
+    /// where they stand; returns how many still wait.
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         var routing = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, cancellationToken);
         if (routing.AutoAssign)
             await AssignQueuedAsync(cancellationToken);
-        await announcer.AnnounceAsync(routing, cancellationToken);
+        return await announcer.AnnounceAsync(routing, cancellationToken);
     }
 
     private async Task AssignQueuedAsync(CancellationToken cancellationToken)

@@ -15,10 +15,13 @@ public sealed record QueuePosition(int Position, int EstimatedWaitSeconds);
 public sealed class QueueAnnouncer(
     IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, AgentRoster roster, IHubContext<WidgetHub> widgets, TimeProvider clock)
 {
-    public async Task AnnounceAsync(RoutingSettings routing, CancellationToken cancellationToken)
+    /// <summary>Tells every waiting customer their place; returns how many are waiting.</summary>
+    public async Task<int> AnnounceAsync(RoutingSettings routing, CancellationToken cancellationToken)
     {
-        foreach (var (conversationId, position) in await PositionsAsync(routing, cancellationToken))
+        var positions = await PositionsAsync(routing, cancellationToken);
+        foreach (var (conversationId, position) in positions)
             await widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", position, cancellationToken);
+        return positions.Count;
     }
 
     /// <summary>Tells one newly connected widget where its conversation stands, if it is waiting.</summary>

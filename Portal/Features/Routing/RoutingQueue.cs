@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Portal.Features.Shifts;
 
 namespace Portal.Features.Routing;
 
@@ -6,8 +7,10 @@ namespace Portal.Features.Routing;
 /// Runs routing work one piece at a time in the background, so routing decisions never race each other
 /// (never two agents for one conversation) and nobody who sends a message waits for routing.
 /// </summary>
-public sealed class RoutingQueue(ConversationRouter router, ILogger<RoutingQueue> logger) : BackgroundService
+public sealed class RoutingQueue(ConversationRouter router, ShiftCalendar calendar, TimeProvider clock, ILogger<RoutingQueue> logger)
+    : BackgroundService
 {
+    private ITimer? _nextShift;
     private readonly Channel<Func<CancellationToken, Task>> _work = Channel.CreateUnbounded<Func<CancellationToken, Task>>(
         new UnboundedChannelOptions { SingleReader = true });
     private int _drainPending;
@@ -33,7 +36,7 @@ public sealed class RoutingQueue(ConversationRouter router, ILogger<RoutingQueue
             _work.Writer.TryWrite(ct =>
             {
                 Interlocked.Exchange(ref _drainPending, 0);
-                return router.DrainAsync(ct);
+                return DrainAsync(ct);
             });
     }
 
@@ -45,7 +48,7 @@ public sealed class RoutingQueue(ConversationRouter router, ILogger<RoutingQueue
         {
             try
             {
-                await router.DrainAsync(ct);
+                await DrainAsync(ct);
                 done.SetResult();
             }
             catch (Exception ex)
@@ -54,6 +57,26 @@ public sealed class RoutingQueue(ConversationRouter router, ILogger<RoutingQueue
             }
         });
         return done.Task;
+    }
+
+    /// <summary>
+    /// A routing pass; while customers still wait, a wake-up at the next shift start, so agents coming on shift
+    /// get them at once.
+    /// </summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        if (await router.DrainAsync(cancellationToken) == 0
+            || await calendar.NextShiftStartAsync(clock.GetUtcNow(), cancellationToken) is not { } next)
+            return;
+        var wait = next - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+        _nextShift?.Dispose();
+        _nextShift = clock.CreateTimer(_ => RequestDrain(), null, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+    }
+
+    public override void Dispose()
+    {
+        _nextShift?.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
