@@ -52,6 +52,9 @@ public sealed class PortalAppFactory : IAsyncLifetime
             ["Portal:Demo:SiteKey"] = DemoSiteKey,
             ["Portal:Demo:AgentPassword"] = AgentPassword,
             ["Portal:Widget:SessionsPerIpPerMinute"] = "1000000",
+            // Tests send bursts (50 senders into one conversation); the flood limits have a test of their own.
+            ["Portal:FloodLimits:CustomerMessagesPerMinute"] = "100000",
+            ["Portal:FloodLimits:AgentMessagesPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             // Expected on every test start: the test binds its own port, and keys are kept unencrypted on disk.

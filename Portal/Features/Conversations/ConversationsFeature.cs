@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Portal.Features.Conversations;
 
 public static class ConversationsFeature
@@ -11,6 +13,9 @@ public static class ConversationsFeature
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<ConversationAudience>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationAudience>());
+        services.AddOptions<FloodLimitOptions>().BindConfiguration("Portal:FloodLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FloodLimitFilter>();
+        services.AddSignalR(hubs => hubs.AddFilter<FloodLimitFilter>());
         return builder;
     }
 }
