@@ -13,6 +13,9 @@ public static class IntentModelTrainer
 {
     private const int Seed = 20241123;
 
+    /// <summary>Changes whenever features, augmentation or trainer change, so stored models of the old recipe are retrained.</summary>
+    public const string Revision = "lbfgs-char3-word2-typo1";
+
     /// <summary>Trains on the examples that are not held out; the held-out ones are ignored.</summary>
     public static IntentModel Train(IEnumerable<IntentExample> examples)
     {
