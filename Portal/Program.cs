@@ -1,6 +1,7 @@
 using Portal.Components;
 using Portal.Features.Audit;
 using Portal.Features.Auth;
+using Portal.Features.Bot;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
@@ -27,6 +28,7 @@ builder.AddAudit();
 builder.AddOrders();
 builder.AddShifts();
 builder.AddDemo();
+builder.AddBot();
 
 var app = builder.Build();
 
@@ -41,6 +43,7 @@ app.MapAuditApi();
 app.MapOrdersApi();
 app.MapShiftsApi();
 app.MapDemo();
+app.MapBotApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

@@ -78,6 +78,7 @@ public sealed class EndpointPermissionsTests(PortalAppFactory app)
         ["POST /api/v1/shifts/assignments"] = Permissions.ShiftsManage,
         ["DELETE /api/v1/shifts/assignments/{id:guid}"] = Permissions.ShiftsManage,
         ["POST /api/v1/shifts/copy-week"] = Permissions.ShiftsManage,
+        ["POST /api/v1/bot/classify"] = Permissions.BotTrain,
         ["POST /api/v1/shifts/fill-week"] = Permissions.ShiftsManage,
         ["GET /api/v1/shifts/exceptions"] = Staff,
         ["POST /api/v1/shifts/exceptions"] = Permissions.ShiftsManage,

@@ -1,0 +1,93 @@
+// Writes Portal/Features/Bot/Training/Data/intents.csv (text,intent,locale,split) from the hand-written
+// utterances in intents/<intent>.txt (see intents/README.md):
+//
+//   cd tools/bot && npm ci && node generate-intents.mjs
+//
+// Each utterance appears as written and in a few variants the way shoppers type it: with an opener (亲 / 在吗 /
+// hi), a closer (? / 急 / 🙏 / pls), another order number, capitals. The split belongs to the written utterance,
+// so every variant of a test utterance is test too, and a zh-Hans utterance and its zh-Hant conversion share a split.
+// The random choices use a fixed seed: the file only changes when the utterances do.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const output = here('../../Portal/Features/Bot/Training/Data/intents.csv');
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+
+let state = 20241123;
+const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const pick = (items) => items[Math.floor(random() * items.length)];
+
+const orderNumbers = ['1002', '1005', '2024112300123', 'A2024-1123', '#10086', '20240615009', '88123456', 'PO-77821', '3141592653'];
+const openers = {
+  'zh-Hans': ['亲，', '亲 ', '在吗？', '你好，', '您好，', '老板，', 'hi ', '请问', '麻烦问下，', '客服，', '哈喽，'],
+  'zh-Hant': ['親，', '你好，', '您好，', '請問', '老闆，', '哈囉 ', '在嗎？', 'hi '],
+  en: ['hi, ', 'hello, ', 'hey ', 'excuse me, ', 'quick question: ', 'um ', 'ok so ', 'please, '],
+};
+const closers = {
+  'zh-Hans': ['？', '??', '。', '！', ' 急', '啊', '呀', '哈', '～', ' 🙏', ' 😭', ' 谢谢', '，在线等'],
+  'zh-Hant': ['？', '嗎？', '。', '！', '喔', '耶', ' 🙏', '～', ' 謝謝', '啦'],
+  en: ['?', '??', '.', '!', ' pls', ' please', ' 🙏', ' thanks', ' asap', ' :(', ' !!'],
+};
+const polite = /谢谢|謝謝|thanks|please|pls/;
+const greetingOpener = /亲|親|在吗|在嗎|你好|您好|哈喽|哈囉|hi|hello|hey/;
+
+function decorate(text, intent, locale) {
+  let result = text;
+  const opener = pick(openers[locale]);
+  const closer = pick(closers[locale]);
+  // A greeting with "thanks" or thanks with "hello" would teach the model the other intent's words.
+  const openerFits = intent !== 'thanks_goodbye' || !greetingOpener.test(opener);
+  const closerFits = intent !== 'greeting' || !polite.test(closer);
+  const shape = random();
+  if (shape < 0.4 && openerFits) result = opener + result;
+  else if (shape < 0.75 && closerFits) result = result + closer;
+  else if (openerFits && closerFits) result = opener + result + closer;
+  else result = result + pick(locale === 'en' ? ['?', '!'] : ['？', '！']);
+  if (locale === 'en') {
+    const casing = random();
+    if (casing < 0.35) result = result[0].toUpperCase() + result.slice(1);
+    else if (casing < 0.42) result = result.toUpperCase();
+  }
+  return result;
+}
+
+const fill = (text) => text.replaceAll('{order}', () => pick(orderNumbers));
+
+function sections(file) {
+  const result = { 'zh-Hans': [], 'zh-Hant': [], en: [] };
+  let current = null;
+  for (const line of readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)) {
+    if (line.startsWith('# ')) current = result[line.slice(2)];
+    else current.push(line);
+  }
+  return result;
+}
+
+const variantsPerUtterance = { 'zh-Hans': 4, 'zh-Hant': 3, en: 4 };
+const rows = [];
+function emit(utterance, intent, locale, split, convert = (t) => t) {
+  const texts = new Set([convert(fill(utterance))]);
+  for (let attempt = 0; texts.size < variantsPerUtterance[locale] && attempt < 20; attempt++)
+    texts.add(convert(decorate(fill(utterance), intent, locale === 'zh-Hant' ? 'zh-Hans' : locale)));
+  for (const text of texts) rows.push({ text, intent, locale, split });
+}
+
+const splitOf = (index) => (index % 4 === 3 ? 'test' : 'train');
+for (const file of readdirSync(here('intents')).filter((f) => f.endsWith('.txt')).sort()) {
+  const intent = file.replace(/\.txt$/, '');
+  const { 'zh-Hans': simplified, 'zh-Hant': traditional, en } = sections(here(`intents/${file}`));
+  simplified.forEach((u, i) => emit(u, intent, 'zh-Hans', splitOf(i)));
+  simplified.forEach((u, i) => emit(u, intent, 'zh-Hant', splitOf(i), toTraditional));
+  traditional.forEach((u, i) => emit(u, intent, 'zh-Hant', splitOf(i)));
+  en.forEach((u, i) => emit(u, intent, 'en', splitOf(i)));
+}
+
+const quote = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const lines = ['text,intent,locale,split', ...rows.map((r) => [r.text, r.intent, r.locale, r.split].map(quote).join(','))];
+writeFileSync(output, lines.join('\n') + '\n', 'utf8');
+
+const counts = {};
+for (const r of rows) counts[`${r.locale} ${r.split}`] = (counts[`${r.locale} ${r.split}`] ?? 0) + 1;
+console.log(`${rows.length} rows written to ${output}`, counts);
