@@ -183,6 +183,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
 
     private async Task StartServerAsync()
     {
+        TrainedIntentModel.InstallInto(DataDirectory);
         var app = new KestrelPortal(RepositoryRoot, _settings);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         // StartServer runs the app's Program (migrations and seeding included) and blocks until it serves.
