@@ -11,12 +11,8 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public static class TrainedIntentModel
 {
-    private static readonly Lazy<(IntentModel Model, IntentEvaluation Evaluation)> Shipped = new(() =>
-    {
-        var dataset = IntentDataset.LoadShipped();
-        var model = IntentModelTrainer.Train(dataset);
-        return (model, IntentModelEvaluator.Evaluate(model, [.. dataset.Where(e => e.IsHeldOut)]));
-    });
+    private static readonly Lazy<(IntentModel Model, IntentEvaluation Evaluation)> Shipped =
+        new(() => IntentModelTrainer.TrainAndEvaluate(IntentDataset.LoadShipped()));
 
     public static void InstallInto(string dataDirectory)
     {

@@ -92,7 +92,7 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
     private void Report()
     {
         var evaluation = shipped.Evaluation;
-        output.WriteLine($"trained in {shipped.TrainingTime.TotalSeconds:F1} s; overall {evaluation.Overall.Accuracy:P2} of {evaluation.Overall.Examples}");
+        output.WriteLine($"trained and evaluated in {shipped.TrainingTime.TotalSeconds:F1} s; overall {evaluation.Overall.Accuracy:P2} of {evaluation.Overall.Examples}");
         foreach (var locale in evaluation.ByLocale)
         {
             var worst = locale.PerIntent.Where(i => i.Support > 0).MinBy(i => i.Recall)!;

@@ -10,9 +10,8 @@ public sealed class ShippedIntentModel
     {
         Dataset = IntentDataset.LoadShipped();
         var clock = Stopwatch.StartNew();
-        Model = IntentModelTrainer.Train(Dataset);
+        (Model, Evaluation) = IntentModelTrainer.TrainAndEvaluate(Dataset);
         TrainingTime = clock.Elapsed;
-        Evaluation = IntentModelEvaluator.Evaluate(Model, [.. Dataset.Where(e => e.IsHeldOut)]);
     }
 
     public IReadOnlyList<IntentExample> Dataset { get; }

@@ -17,6 +17,13 @@ public static class IntentModelTrainer
     public const string Revision = "lbfgs-char3-word2-typo1";
 
     /// <summary>Trains on the examples that are not held out; the held-out ones are ignored.</summary>
+    /// <summary>Trains on the dataset's training split and evaluates on its held-out split.</summary>
+    public static (IntentModel Model, IntentEvaluation Evaluation) TrainAndEvaluate(IReadOnlyList<IntentExample> dataset)
+    {
+        var model = Train(dataset);
+        return (model, IntentModelEvaluator.Evaluate(model, [.. dataset.Where(e => e.IsHeldOut)]));
+    }
+
     public static IntentModel Train(IEnumerable<IntentExample> examples)
     {
         var ml = new MLContext(Seed);

@@ -14,9 +14,7 @@ public sealed class TrainIntentModelJob(IntentModelStore store, IntentClassifier
         if (!store.Exists(version))
         {
             var clock = Stopwatch.StartNew();
-            var dataset = IntentDataset.LoadShipped();
-            var model = IntentModelTrainer.Train(dataset);
-            var evaluation = IntentModelEvaluator.Evaluate(model, [.. dataset.Where(e => e.IsHeldOut)]);
+            var (model, evaluation) = IntentModelTrainer.TrainAndEvaluate(IntentDataset.LoadShipped());
             store.Save(version, model, evaluation);
             logger.LogInformation("Trained intent model {Version} in {Seconds:F1} s: {Accuracy:P1} on the held-out split",
                 version, clock.Elapsed.TotalSeconds, evaluation.Overall.Accuracy);
