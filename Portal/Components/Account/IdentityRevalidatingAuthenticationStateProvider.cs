@@ -37,11 +37,18 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     /// </summary>
     private void WatchForRevocation(Task<AuthenticationState> state)
     {
+        if (!state.IsCompleted)
+        {
+            state.ContinueWith(WatchForRevocation, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            return;
+        }
         if (_watch is not null || !state.IsCompletedSuccessfully
             || state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
             return;
-        _watch = _sessions.WatchRevocation(userId,
+        var watch = _sessions.WatchRevocation(userId,
             () => SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity())))));
+        if (Interlocked.CompareExchange(ref _watch, watch, null) is not null)
+            watch.Dispose();
     }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
