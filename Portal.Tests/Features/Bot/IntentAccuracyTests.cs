@@ -97,6 +97,7 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
         {
             var worst = locale.PerIntent.Where(i => i.Support > 0).MinBy(i => i.Recall)!;
             output.WriteLine($"{locale.Locale}: {locale.Accuracy:P2} of {locale.Examples}; worst recall {worst.Intent} {worst.Recall:P1}");
+            output.WriteLine("  " + string.Join(", ", locale.PerIntent.Where(i => i.Support > 0).Select(i => $"{i.Intent} {i.Recall:P0}")));
         }
         var matrix = evaluation.Confusion;
         for (var actual = 0; actual < matrix.Intents.Count; actual++)
