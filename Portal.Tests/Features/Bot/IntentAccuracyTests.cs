@@ -10,8 +10,10 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
 {
     private static readonly string[] Locales = ["en", "zh-Hans", "zh-Hant"];
 
+    // A quarter of the hand-written phrasings is held out, but the generator gives each training phrasing more decorated
+    // variants than a test one, so about a tenth of the rows are held out.
     [Fact]
-    public void The_dataset_covers_every_intent_in_every_locale_with_a_quarter_held_out()
+    public void The_dataset_covers_every_intent_in_every_locale_with_a_quarter_of_the_phrasings_held_out()
     {
         foreach (var intent in Intents.All)
         {
@@ -19,7 +21,7 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
             {
                 var rows = shipped.Dataset.Where(e => e.Intent == intent && e.Locale == locale).ToList();
                 Assert.True(rows.Count >= 120, $"{intent} {locale} has {rows.Count} examples");
-                Assert.InRange(rows.Count(e => e.IsHeldOut) / (double)rows.Count, 0.2, 0.3);
+                Assert.InRange(rows.Count(e => e.IsHeldOut) / (double)rows.Count, 0.08, 0.15);
             }
         }
     }
@@ -32,12 +34,13 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
         Assert.Empty(leaked);
     }
 
-    // Issue #4's target is at least 95 % overall and 85 % for every intent in every language; the shipped data reaches
-    // 89 % overall today (en 83 %, zh 93 %, worst intent 76 %; docs/benchmarks.md). These floors keep what has been
-    // reached from slipping while the data grows; raise them to the target as it is met.
-    private const double OverallFloor = 0.88;
-    private const double LocaleFloor = 0.80;
-    private const double IntentFloor = 0.70;
+    // Issue #4's target is at least 95 % overall and 85 % for every intent in every language. The per-intent target is
+    // met: the shipped data reaches 94.4 % overall (en 93.3 %, zh-Hans 95.6 %, zh-Hant 95.3 %, worst intent 87.2 %;
+    // docs/benchmarks.md), so the intent floor is the target and the others sit about a point below what is measured.
+    // Raise OverallFloor and LocaleFloor to 0.95 once the data reaches them.
+    private const double OverallFloor = 0.93;
+    private const double LocaleFloor = 0.92;
+    private const double IntentFloor = 0.85;
 
     [Fact]
     public void Held_out_accuracy_stays_at_or_above_what_the_shipped_data_reaches_in_every_language()
@@ -97,6 +100,7 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
         {
             var worst = locale.PerIntent.Where(i => i.Support > 0).MinBy(i => i.Recall)!;
             output.WriteLine($"{locale.Locale}: {locale.Accuracy:P2} of {locale.Examples}; worst recall {worst.Intent} {worst.Recall:P1}");
+            output.WriteLine("  " + string.Join(", ", locale.PerIntent.Where(i => i.Support > 0).Select(i => $"{i.Intent} {i.Recall:P0}")));
         }
         var matrix = evaluation.Confusion;
         for (var actual = 0; actual < matrix.Intents.Count; actual++)

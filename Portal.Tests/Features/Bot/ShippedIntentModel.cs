@@ -1,24 +1,18 @@
-using System.Diagnostics;
 using Portal.Features.Bot.Training;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Bot;
 
-/// <summary>The model trained once on the shipped dataset's train split, with its evaluation on the held-out split.</summary>
+/// <summary>The model trained on the shipped dataset's train split, with its evaluation on the held-out split (shared with the test apps).</summary>
 public sealed class ShippedIntentModel
 {
-    public ShippedIntentModel()
-    {
-        Dataset = IntentDataset.LoadShipped();
-        var clock = Stopwatch.StartNew();
-        (Model, Evaluation) = IntentModelTrainer.TrainAndEvaluate(Dataset);
-        TrainingTime = clock.Elapsed;
-    }
+    private readonly TrainedIntentModel.Trained _trained = TrainedIntentModel.Shipped;
 
-    public IReadOnlyList<IntentExample> Dataset { get; }
+    public IReadOnlyList<IntentExample> Dataset => _trained.Dataset;
 
-    public IntentModel Model { get; }
+    public IntentModel Model => _trained.Model;
 
-    public TimeSpan TrainingTime { get; }
+    public TimeSpan TrainingTime => _trained.TrainingTime;
 
-    public IntentEvaluation Evaluation { get; }
+    public IntentEvaluation Evaluation => _trained.Evaluation;
 }
