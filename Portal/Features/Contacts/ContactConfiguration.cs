@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data;
 using Portal.Features.Sites;
 
 namespace Portal.Features.Contacts;
@@ -23,9 +23,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         contact.Property(c => c.Locale).HasMaxLength(16);
         contact.Ignore(c => c.DisplayName);
         contact.Property(c => c.Attributes)
-            .HasConversion(
-                value => JsonSerializer.Serialize(value, JsonSerializerOptions.Default),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new(),
+            .HasJsonConversion(
                 new ValueComparer<Dictionary<string, string>>(
                     (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                     d => d.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),

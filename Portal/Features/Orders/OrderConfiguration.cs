@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data;
 using Portal.Features.Sites;
 
 namespace Portal.Features.Orders;
@@ -28,9 +28,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // SQLite has no decimal type; money is stored as text so no cent is lost.
         order.Property(o => o.Total).HasConversion<string>();
         order.Property(o => o.Items)
-            .HasConversion(
-                items => JsonSerializer.Serialize(items, JsonSerializerOptions.Web),
-                json => JsonSerializer.Deserialize<List<OrderItem>>(json, JsonSerializerOptions.Web) ?? new(),
+            .HasJsonConversion(
                 new ValueComparer<List<OrderItem>>((a, b) => a!.SequenceEqual(b!), items => items.Aggregate(0, HashCode.Combine), items => items.ToList()));
     }
 }
