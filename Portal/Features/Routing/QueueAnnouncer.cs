@@ -27,6 +27,12 @@ public sealed class QueueAnnouncer(
     /// <summary>Tells one newly connected widget where its conversation stands, if it is waiting.</summary>
     public async Task AnnounceToAsync(Guid conversationId, string connectionId)
     {
+        // Every widget connect comes through here: most conversations are not waiting, so ask that first and cheaply.
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (!await db.Conversations.AnyAsync(c => c.Id == conversationId && c.QueuedAt != null && c.AssigneeId == null))
+                return;
+        }
         var routing = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key);
         if ((await PositionsAsync(routing, CancellationToken.None)).TryGetValue(conversationId, out var position))
             await widgets.Clients.Client(connectionId).SendAsync("queue", position);
