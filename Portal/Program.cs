@@ -2,6 +2,7 @@ using Portal.Components;
 using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Bot;
+using Portal.Features.Bot.Llm;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
@@ -44,6 +45,7 @@ app.MapOrdersApi();
 app.MapShiftsApi();
 app.MapDemo();
 app.MapBotApi();
+app.MapBotAssistantApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

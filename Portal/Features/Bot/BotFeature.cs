@@ -1,3 +1,4 @@
+using Portal.Features.Bot.Llm;
 using Portal.Features.Bot.Training;
 
 namespace Portal.Features.Bot;
@@ -11,6 +12,7 @@ public static class BotFeature
         services.AddSingleton<IntentModelStore>();
         services.AddTransient<TrainIntentModelJob>();
         services.AddHostedService<IntentModelLoader>();
+        services.AddBotLlm();
         return builder;
     }
 }
