@@ -57,7 +57,9 @@ public sealed record FakeOpenAiReply(int Status, string Body, TimeSpan Delay)
 }
 
 /// <summary>A chat completion request the server received, for assertions.</summary>
-public sealed record FakeOpenAiRequest(string Path, string? Authorization, JsonElement Body)
+/// <param name="Authorization">The Authorization header (OpenAI's <c>Bearer key</c>).</param>
+/// <param name="ApiKeyHeader">The api-key header (Azure OpenAI's way of sending the key).</param>
+public sealed record FakeOpenAiRequest(string Path, string? Authorization, string? ApiKeyHeader, JsonElement Body)
 {
     public string? Model => Body.TryGetProperty("model", out var model) ? model.GetString() : null;
 
@@ -72,8 +74,9 @@ public sealed record FakeOpenAiRequest(string Path, string? Authorization, JsonE
 }
 
 /// <summary>
-/// An OpenAI-compatible server on a free loopback port (<c>POST /v1/chat/completions</c>, <c>GET /v1/models</c>) that
-/// answers with the replies a test enqueued, in order, and then with "OK"; it records every request. Dispose stops it.
+/// An OpenAI-compatible server on a free loopback port (<c>POST /v1/chat/completions</c>, <c>GET /v1/models</c>, and Azure
+/// OpenAI's <c>POST /openai/deployments/{deployment}/chat/completions</c>) that answers with the replies a test enqueued,
+/// in order, and then with "OK"; it records every request. Dispose stops it.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -88,9 +91,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     }
 
     /// <summary>The base URL as an admin enters it, e.g. http://127.0.0.1:41234/v1.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => Root + "/v1";
 
-    /// <summary>When set, a request without <c>Authorization: Bearer {key}</c> gets 401, as OpenAI answers a wrong key.</summary>
+    /// <summary>The server's root, e.g. http://127.0.0.1:41234: what an admin enters as an Azure OpenAI resource endpoint.</summary>
+    public string Root { get; private set; } = "";
+
+    /// <summary>When set, a request without <c>Authorization: Bearer {key}</c> or <c>api-key: {key}</c> gets 401, as OpenAI answers a wrong key.</summary>
     public string? RequiredApiKey { get; set; }
 
     public IReadOnlyList<FakeOpenAiRequest> Requests => _requests.ToArray();
@@ -103,11 +109,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapPost("/v1/chat/completions", server.CompleteAsync);
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.CompleteAsync);
         app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = ModelName, @object = "model", created = 0, owned_by = "portal-tests" } } }));
         await app.StartAsync();
         server._app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.BaseUrl = address.TrimEnd('/') + "/v1";
+        server.Root = address.TrimEnd('/');
         return server;
     }
 
@@ -123,8 +130,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
         var authorization = http.Request.Headers.Authorization.ToString();
-        _requests.Enqueue(new FakeOpenAiRequest(http.Request.Path, authorization.Length == 0 ? null : authorization, body.RootElement.Clone()));
-        var reply = RequiredApiKey is not null && authorization != $"Bearer {RequiredApiKey}"
+        var apiKey = http.Request.Headers["api-key"].ToString();
+        _requests.Enqueue(new FakeOpenAiRequest(http.Request.Path, NullIfEmpty(authorization), NullIfEmpty(apiKey), body.RootElement.Clone()));
+        var reply = RequiredApiKey is not null && authorization != $"Bearer {RequiredApiKey}" && apiKey != RequiredApiKey
             ? FakeOpenAiReply.Error(HttpStatusCode.Unauthorized)
             : body.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True
                 // Semantic Kernel's non-streaming calls must not stream; a test that makes it stream fails loudly here.
@@ -142,4 +150,6 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         http.Response.ContentType = reply.Body.StartsWith('{') ? "application/json" : "text/html";
         await http.Response.WriteAsync(reply.Body);
     }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -98,6 +98,25 @@ public sealed class BotAssistantApiTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task Test_connection_reaches_an_azure_openai_deployment_with_the_key_in_its_header()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.RequiredApiKey = $"azure-{Guid.NewGuid():N}";
+        using var api = await app.CreateApiClientAsync();
+
+        var result = await TestAsync(api, new
+        {
+            enabled = false, provider = "azureOpenAI", baseUrl = llm.Root, model = "shop-gpt4o", apiKey = llm.RequiredApiKey,
+            temperature = 0.2, timeoutSeconds = 5, maxHistoryMessages = 20,
+        });
+
+        Assert.True(result.Ok, result.Message);
+        var request = llm.Requests.Single();
+        Assert.Equal("/openai/deployments/shop-gpt4o/chat/completions", request.Path);
+        Assert.Equal(llm.RequiredApiKey, request.ApiKeyHeader);
+    }
+
+    [Fact]
     public async Task Test_connection_without_a_body_tests_the_saved_settings_with_the_stored_key()
     {
         await using var llm = await FakeOpenAiServer.StartAsync();

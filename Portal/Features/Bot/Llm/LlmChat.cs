@@ -8,9 +8,6 @@ namespace Portal.Features.Bot.Llm;
 /// <summary>One answer of the LLM with automatic function calling, or an <see cref="LlmReplyException"/> saying why there is none.</summary>
 public static class LlmChat
 {
-    /// <summary>Long enough for a chat answer; a model that rambles past it is cut rather than kept waiting for.</summary>
-    public const int MaxAnswerTokens = 800;
-
     /// <summary>A history that starts with the persona, followed by at most <see cref="LlmSettings.MaxHistoryMessages"/> of the latest <paramref name="messages"/>.</summary>
     public static ChatHistory StartHistory(LlmSettings settings, IEnumerable<ChatMessageContent> messages)
     {
@@ -35,7 +32,6 @@ public static class LlmChat
         var execution = new OpenAIPromptExecutionSettings
         {
             Temperature = settings.Temperature,
-            MaxTokens = MaxAnswerTokens,
             FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
         };
         var firstNew = history.Count;

@@ -24,7 +24,8 @@ public sealed class LlmConnectionTester(LlmKernelFactory kernels, ILogger<LlmCon
         var kernel = kernels.Create(settings);
         var history = new ChatHistory();
         history.AddUserMessage("Reply with the single word OK.");
-        var execution = new OpenAIPromptExecutionSettings { Temperature = 0, MaxTokens = 16 };
+        // The bot's own temperature: some models refuse some values, and the test should meet what the bot will meet.
+        var execution = new OpenAIPromptExecutionSettings { Temperature = settings.Temperature };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Timeout);
         var clock = Stopwatch.StartNew();
