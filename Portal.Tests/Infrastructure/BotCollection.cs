@@ -11,7 +11,7 @@ public sealed class BotPortalApp : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BotCollection : ICollectionFixture<BotPortalApp>
+public sealed class BotCollection : ICollectionFixture<BotPortalApp>, ICollectionFixture<ChromiumBrowser>
 {
     public const string Name = "Bot";
 }
