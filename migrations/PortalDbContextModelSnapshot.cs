@@ -308,6 +308,69 @@ namespace Portal.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Bot.Dialogue.BotMemory", b =>
+                {
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Answered")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwaitingSlot")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Colour")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("LastConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LastIntent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingIntent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnclearTurns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.ToTable("BotMemories", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -386,6 +449,9 @@ namespace Portal.Migrations
                     b.Property<string>("AssigneeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BotActive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -399,6 +465,13 @@ namespace Portal.Migrations
 
                     b.Property<long>("CustomerReadSeq")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HandedOverAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverSummary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastActivityAt")
                         .HasColumnType("TEXT");
@@ -758,6 +831,9 @@ namespace Portal.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BotEnabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -840,6 +916,15 @@ namespace Portal.Migrations
                     b.HasOne("Portal.Data.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Bot.Dialogue.BotMemory", b =>
+                {
+                    b.HasOne("Portal.Features.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Features.Bot.Dialogue.BotMemory", "ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -55,6 +55,8 @@ public sealed class PortalAppFactory : IAsyncLifetime
             // Tests send bursts (50 senders into one conversation); the flood limits have a test of their own.
             ["Portal:FloodLimits:CustomerMessagesPerMinute"] = "100000",
             ["Portal:FloodLimits:AgentMessagesPerMinute"] = "100000",
+            // The shared apps test people's conversations (routing, seq order); the bot's tests start apps with it on.
+            ["Portal:Bot:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             // Expected on every test start: the test binds its own port, and keys are kept unencrypted on disk.

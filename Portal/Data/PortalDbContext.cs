@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Audit;
+using Portal.Features.Bot.Dialogue;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -26,6 +27,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<BotMemory> BotMemories => Set<BotMemory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -99,5 +99,6 @@ public sealed class ConsoleListTests
 
     private static ConversationDto Conversation(int minutesAgo) => new(
         Guid.NewGuid(), Guid.NewGuid(), "Demo Shop", Guid.NewGuid(), "Customer", ConversationStatus.Open, null, null, null, null, null, "web",
-        LastSeq: 1, Unread: 1, "hello", Now.AddMinutes(-minutesAgo), Now.AddMinutes(-minutesAgo), Now.AddMinutes(-minutesAgo));
+        LastSeq: 1, Unread: 1, "hello", Now.AddMinutes(-minutesAgo), Now.AddMinutes(-minutesAgo), Now.AddMinutes(-minutesAgo),
+        BotActive: false, HandoverSummary: null);
 }

@@ -22,8 +22,8 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await using var customer = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1280, Height = 800 } });
         var shop = await customer.NewPageAsync();
         await shop.GotoAsync(new Uri(app.BaseAddress, "/demo").ToString());
-        var chat = await OpenChatAsync(shop);
-        await SendAsync(chat, question);
+        var chat = await DemoShopChat.OpenAsync(shop);
+        await DemoShopChat.SendAsync(chat, question);
         // No agent is online in this app, so the customer waits and is told where they stand.
         var queueBanner = chat.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("in line") });
         await Assertions.Expect(queueBanner).ToBeVisibleAsync(Soon);
@@ -49,7 +49,7 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await shop.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("widget.png") });
 
         await shop.ReloadAsync();
-        chat = await OpenChatAsync(shop);
+        chat = await DemoShopChat.OpenAsync(shop);
         await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(question)).ToBeVisibleAsync(Soon);
         await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(answer)).ToBeVisibleAsync(Soon);
     }
@@ -73,13 +73,13 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
 
         var shop = await customer.NewPageAsync();
         await shop.GotoAsync(new Uri(app.BaseAddress, "/demo").ToString());
-        var chat = await OpenChatAsync(shop);
-        await SendAsync(chat, "First message, before the outage");
+        var chat = await DemoShopChat.OpenAsync(shop);
+        await DemoShopChat.SendAsync(chat, "First message, before the outage");
         var conversationId = await ConversationIdAsync(shop);
 
         await outage.BeginAsync();
         var offlineText = $"Written while offline {Guid.NewGuid():N}";
-        await SendAsync(chat, offlineText, waitForDelivery: false);
+        await DemoShopChat.SendAsync(chat, offlineText, waitForDelivery: false);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(0, await CountInConversationAsync(conversationId, offlineText));
 
@@ -89,24 +89,6 @@ public sealed class LiveChatBrowserTests(PortalAppFactory app, ChromiumBrowser c
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(1, await CountInConversationAsync(conversationId, offlineText));
         await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(offlineText)).ToHaveCountAsync(1);
-    }
-
-    private static async Task<IFrameLocator> OpenChatAsync(IPage shop)
-    {
-        await shop.GetByRole(AriaRole.Button, new() { Name = "Open chat" }).ClickAsync(new() { Timeout = 15_000 });
-        var chat = shop.FrameLocator("iframe[title='Chat window']");
-        await Assertions.Expect(chat.GetByRole(AriaRole.Textbox)).ToBeEnabledAsync(new() { Timeout = 15_000 });
-        return chat;
-    }
-
-    private static async Task SendAsync(IFrameLocator chat, string text, bool waitForDelivery = true)
-    {
-        var input = chat.GetByRole(AriaRole.Textbox);
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-        await Assertions.Expect(chat.GetByRole(AriaRole.Log).GetByText(text)).ToBeVisibleAsync(Soon);
-        if (waitForDelivery)
-            await Assertions.Expect(chat.Locator(".pending .msg")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
 
     /// <summary>The visitor's conversation, as the shop's page sees it through the SDK.</summary>

@@ -36,7 +36,7 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
             })).ReadAsync<JsonElement>();
             agentIds.Add(created.GetProperty("personId").GetString()!);
         }
-        await PutOnShiftNowAsync(admin, agentIds);
+        await admin.PutOnShiftNowAsync(agentIds);
         await SetOnlineAsync(agentIds);
         var assignments = new ConcurrentDictionary<Guid, ConcurrentBag<string>>();
         await using var supervisor = await _app.ConnectAgentAsync(await _app.TokenForAsync(PortalAppFactory.AdminEmail));
@@ -102,7 +102,7 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
             email = "latecomer@example.com", displayName = "Latecomer", roles = new[] { "Agent" }, password = "Router-Pa55",
         })).ReadAsync<JsonElement>();
         var agentId = created.GetProperty("personId").GetString()!;
-        await PutOnShiftNowAsync(admin, [agentId]);
+        await admin.PutOnShiftNowAsync([agentId]);
         (await admin.PutJsonAsync("/api/v1/routing/settings", new { autoAssign = true, unassignWhenOffline = true, averageHandleMinutes = 6 }))
             .EnsureSuccessStatusCode();
         var waiting = await _app.StartConversationAsync("anyone there?");
@@ -139,14 +139,6 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
     }
 
     /// <summary>A shift from an hour ago to five hours from now (UTC) for each agent: routing takes only agents on shift.</summary>
-    private static async Task PutOnShiftNowAsync(HttpClient admin, IReadOnlyList<string> userIds)
-    {
-        var start = DateTime.UtcNow.AddHours(-1);
-        var template = await admin.CreateTemplateAsync($"{start:HH:mm}", $"{start.AddHours(6):HH:mm}", timeZone: "Etc/UTC");
-        foreach (var userId in userIds)
-            (await admin.AssignAsync(userId, template.Id, DateOnly.FromDateTime(start))).EnsureSuccessStatusCode();
-    }
-
     private async Task SetOnlineAsync(IReadOnlyList<string> userIds)
     {
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

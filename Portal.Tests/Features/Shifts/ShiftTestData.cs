@@ -50,6 +50,15 @@ public static class ShiftTestData
         return await response.ReadAsync<TemplateView>(System.Net.HttpStatusCode.Created);
     }
 
+    /// <summary>Puts people on a shift that started an hour ago and lasts six hours (UTC), so they are on shift now.</summary>
+    public static async Task PutOnShiftNowAsync(this HttpClient admin, IReadOnlyList<string> userIds)
+    {
+        var start = DateTime.UtcNow.AddHours(-1);
+        var template = await admin.CreateTemplateAsync($"{start:HH:mm}", $"{start.AddHours(6):HH:mm}", timeZone: "Etc/UTC");
+        foreach (var userId in userIds)
+            (await admin.AssignAsync(userId, template.Id, DateOnly.FromDateTime(start))).EnsureSuccessStatusCode();
+    }
+
     public static Task<HttpResponseMessage> AssignAsync(this HttpClient api, string userId, Guid templateId, DateOnly date) =>
         api.PostJsonAsync("/api/v1/shifts/assignments", new { userId, templateId, date });
 

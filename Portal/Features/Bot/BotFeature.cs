@@ -1,4 +1,7 @@
+using Portal.Features.Bot.Dialogue;
+using Portal.Features.Bot.Handover;
 using Portal.Features.Bot.Llm;
+using Portal.Features.Bot.Replies;
 using Portal.Features.Bot.Training;
 
 namespace Portal.Features.Bot;
@@ -8,11 +11,22 @@ public static class BotFeature
     public static WebApplicationBuilder AddBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<BotOptions>().BindConfiguration("Portal:Bot").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BotAvailability>();
+        services.AddSingleton<BotMetrics>();
         services.AddSingleton<IntentClassifier>();
         services.AddSingleton<IntentModelStore>();
         services.AddTransient<TrainIntentModelJob>();
         services.AddHostedService<IntentModelLoader>();
         services.AddBotLlm();
+        services.AddSingleton<BotMemoryStore>();
+        services.AddSingleton<EmbeddedBot>();
+        services.AddSingleton<BotReplyEngine>();
+        services.AddSingleton<BotHandover>();
+        services.AddSingleton<BotSwitch>();
+        services.AddSingleton<BotSettingsStore>();
+        services.AddSingleton<BotResponder>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotResponder>());
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Portal.Features.Bot.Handover;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Routing;
@@ -42,6 +43,7 @@ public sealed partial class ConsolePage
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
     [Inject] private AccessDirectory Access { get; set; } = default!;
     [Inject] private ConversationTransfers Transfers { get; set; } = default!;
+    [Inject] private BotSwitch Bot { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -185,6 +187,17 @@ public sealed partial class ConsolePage
     private Task AssignToMeAsync() => Actions.AssignAsync(_selected!.Id, _agent.Id);
 
     private Task CloseAsync() => Actions.CloseAsync(_selected!.Id);
+
+    /// <summary>The agent takes the conversation from the bot: theirs first, so routing never hands it to someone else.</summary>
+    private async Task TakeOverFromBotAsync()
+    {
+        var id = _selected!.Id;
+        if (_selected.AssigneeId is null)
+            await Actions.AssignAsync(id, _agent.Id);
+        await Bot.SetForConversationAsync(id, active: false, CancellationToken.None);
+    }
+
+    private Task HandBackToBotAsync() => Bot.SetForConversationAsync(_selected!.Id, active: true, CancellationToken.None);
 
     private async Task TransferAsync()
     {

@@ -21,6 +21,13 @@ public sealed class Conversation
     public DateTime? AssignedAt { get; set; }
     public string Channel { get; set; } = Channels.Web;
 
+    /// <summary>The bot answers the customer (set from the site when the conversation starts); false once a person has it.</summary>
+    public bool BotActive { get; set; }
+
+    /// <summary>What the bot learned before it handed over (intent, slots, what it tried), pinned for the agent.</summary>
+    public string? HandoverSummary { get; set; }
+    public DateTime? HandedOverAt { get; set; }
+
     /// <summary>The seq of the newest message; the next message gets <c>LastSeq + 1</c>.</summary>
     public long LastSeq { get; set; }
 

@@ -77,6 +77,32 @@ public sealed class ConversationActions(
         }, cancellationToken);
     }
 
+    /// <summary>The bot stops answering and pins what it learned for the agent who takes the conversation.</summary>
+    /// <exception cref="ConversationNotFoundException"/>
+    public Task<ConversationDto> HandOverAsync(Guid conversationId, string summary, CancellationToken cancellationToken = default) =>
+        ChangeAsync(conversationId, c =>
+        {
+            c.BotActive = false;
+            c.HandoverSummary = summary;
+            c.HandedOverAt = DateTime.UtcNow;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Turns the bot on (the conversation leaves its agent and queue and the bot answers again) or off (people answer;
+    /// the caller routes it).
+    /// </summary>
+    /// <exception cref="ConversationNotFoundException"/>
+    public Task<ConversationDto> SetBotActiveAsync(Guid conversationId, bool active, CancellationToken cancellationToken = default) =>
+        ChangeAsync(conversationId, c =>
+        {
+            c.BotActive = active;
+            if (!active)
+                return;
+            c.AssigneeId = null;
+            c.AssignedAt = null;
+            c.QueuedAt = null;
+        }, cancellationToken);
+
     public async Task<ConversationDto> CloseAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         var closed = await ChangeAsync(conversationId, c => c.Status = ConversationStatus.Closed, cancellationToken);

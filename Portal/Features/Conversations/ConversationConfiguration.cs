@@ -16,6 +16,7 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         conversation.Property(c => c.Channel).HasMaxLength(32);
         conversation.Property(c => c.LastMessagePreview).HasMaxLength(200);
+        conversation.Property(c => c.HandoverSummary).HasMaxLength(1000);
         // Two nodes numbering the same conversation at once: the loser retries with the next seq.
         conversation.Property(c => c.LastSeq).IsConcurrencyToken();
         conversation.HasIndex(c => new { c.Status, c.LastActivityAt });

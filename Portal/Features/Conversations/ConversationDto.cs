@@ -19,4 +19,6 @@ public sealed record ConversationDto(
     string? LastMessagePreview,
     DateTime? LastMessageAt,
     DateTime LastActivityAt,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    bool BotActive,
+    string? HandoverSummary);

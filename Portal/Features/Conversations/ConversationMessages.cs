@@ -92,6 +92,8 @@ public sealed class ConversationMessages(
             conversation.LastMessageAt = now;
             conversation.LastMessagePreview = Preview(message.Text);
         }
+        if (message.Author == MessageAuthor.Agent && !message.Private)
+            conversation.BotActive = false;
         if (message.Author == MessageAuthor.Agent && !message.Private && conversation.AssigneeId is null)
         {
             // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.

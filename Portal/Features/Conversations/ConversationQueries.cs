@@ -65,7 +65,8 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
             Contact.DisplayNameOf(contact.Name, contact.Email, contact.Id),
             c.Status, c.AssigneeId, assignee == null ? null : assignee.DisplayName,
             c.TeamId, team == null ? null : team.Name, c.QueuedAt,
-            c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt);
+            c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt,
+            c.BotActive, c.HandoverSummary);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

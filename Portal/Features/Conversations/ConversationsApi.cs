@@ -143,7 +143,7 @@ public static class ConversationsApi
     }
 
     /// <summary>The conversation if the user may see it; otherwise a 404 or 403 problem.</summary>
-    private static async Task<(ConversationDto? Conversation, ProblemHttpResult? Problem)> FindVisibleAsync(
+    public static async Task<(ConversationDto? Conversation, ProblemHttpResult? Problem)> FindVisibleAsync(
         Guid id, ConversationQueries queries, AccessDirectory access, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var conversation = await queries.FindAsync(id, cancellationToken);

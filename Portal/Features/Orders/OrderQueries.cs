@@ -16,6 +16,17 @@ public sealed class OrderQueries(IDbContextFactory<PortalDbContext> dbFactory)
         return order is null ? null : OrderDto.From(order);
     }
 
+    /// <summary>A site's order by its number as the customer wrote it (case and surrounding spaces ignored); deleted orders are not found.</summary>
+    public async Task<OrderDto?> FindByNumberAsync(Guid siteId, string number, CancellationToken ct = default)
+    {
+        var wanted = number.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.SiteId == siteId && o.Number == wanted && o.DeletedAt == null, ct)
+            ?? await db.Orders.AsNoTracking().FirstOrDefaultAsync(
+                o => o.SiteId == siteId && o.Number.ToUpper() == wanted.ToUpperInvariant() && o.DeletedAt == null, ct);
+        return order is null ? null : OrderDto.From(order);
+    }
+
     /// <summary>A site's orders (or every site's), optionally of one customer: their shop user id, e-mail or phone.</summary>
     public async Task<IReadOnlyList<OrderDto>> ListAsync(Guid? siteId, string? customer, bool includeDeleted, CancellationToken ct = default)
     {

@@ -41,14 +41,26 @@ public sealed class RoutingQueue(ConversationRouter router, ShiftCalendar calend
     }
 
     /// <summary>Runs a drain now and waits for it (the recurring job, and tests).</summary>
-    public Task DrainNowAsync()
+    public Task DrainNowAsync() => RunAndWaitAsync(DrainAsync);
+
+    /// <summary>
+    /// Queues a conversation the bot handed over and routes it before returning, so the customer can be told at once
+    /// who has it or where they stand in line.
+    /// </summary>
+    public Task EnqueueAndRouteAsync(Guid conversationId) => RunAndWaitAsync(async ct =>
+    {
+        await router.EnqueueAsync(conversationId, ct);
+        await DrainAsync(ct);
+    });
+
+    private Task RunAndWaitAsync(Func<CancellationToken, Task> work)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _work.Writer.TryWrite(async ct =>
         {
             try
             {
-                await DrainAsync(ct);
+                await work(ct);
                 done.SetResult();
             }
             catch (Exception ex)

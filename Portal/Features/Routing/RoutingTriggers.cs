@@ -5,7 +5,8 @@ using Portal.Features.Shifts;
 namespace Portal.Features.Routing;
 
 /// <summary>
-/// What sets routing off: a customer writing into an unassigned conversation, capacity freeing up, and agents
+/// What sets routing off: a customer writing into an unassigned conversation the bot is not answering (the bot hands
+/// over through <see cref="RoutingQueue.EnqueueAndRouteAsync"/>), capacity freeing up, and agents
 /// coming online (or going offline, when their conversations should go back to the queue).
 /// </summary>
 public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier presence, RoutingQueue queue) : IHostedService
@@ -40,7 +41,7 @@ public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier 
     {
         switch (@event)
         {
-            case MessageAdded { Message.Author: MessageAuthor.Customer, Conversation: { AssigneeId: null, QueuedAt: null } conversation }
+            case MessageAdded { Message.Author: MessageAuthor.Customer, Conversation: { AssigneeId: null, QueuedAt: null, BotActive: false } conversation }
                 when conversation.Status != ConversationStatus.Closed:
                 queue.Enqueue(conversation.Id);
                 break;

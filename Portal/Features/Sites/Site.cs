@@ -18,5 +18,8 @@ public sealed class Site
     public bool RequireIdentityVerification { get; set; }
     public bool RequireTimestampedIdentity { get; set; }
     public int IdentityMaxAgeSeconds { get; set; } = 600;
+
+    /// <summary>The bot answers this site's new conversations first and hands over to people.</summary>
+    public bool BotEnabled { get; set; } = true;
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Features.Bot;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Sites;
@@ -25,6 +26,7 @@ public static class StartWidgetSession
         IdentityVerification identity,
         IDbContextFactory<PortalDbContext> dbFactory,
         DatabaseWriteGate writeGate,
+        BotAvailability bot,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.SiteKey))
@@ -62,7 +64,7 @@ public static class StartWidgetSession
                 ApplyUser(contact, request.User!, check == IdentityCheck.Verified);
             contact.LastSeenAt = DateTime.UtcNow;
 
-            var conversation = await FindConversationAsync(db, contact, visitor, cancellationToken);
+            var conversation = await FindConversationAsync(db, contact, visitor, bot.AnswersFirstOn(site), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
             var token = tokens.Issue(new VisitorIdentity(site.Id, contact.Id, conversation.Id));
@@ -93,7 +95,7 @@ public static class StartWidgetSession
     }
 
     private static async Task<Conversation> FindConversationAsync(
-        PortalDbContext db, Contact contact, VisitorIdentity? visitor, CancellationToken cancellationToken)
+        PortalDbContext db, Contact contact, VisitorIdentity? visitor, bool botAnswersFirst, CancellationToken cancellationToken)
     {
         if (visitor is not null && visitor.ContactId == contact.Id)
         {
@@ -105,7 +107,10 @@ public static class StartWidgetSession
             .OrderByDescending(c => c.LastActivityAt).FirstOrDefaultAsync(cancellationToken);
         if (latest is not null)
             return latest;
-        var conversation = new Conversation { SiteId = contact.SiteId, ContactId = contact.Id, Channel = Channels.Web };
+        var conversation = new Conversation
+        {
+            SiteId = contact.SiteId, ContactId = contact.Id, Channel = Channels.Web, BotActive = botAnswersFirst,
+        };
         db.Conversations.Add(conversation);
         return conversation;
     }

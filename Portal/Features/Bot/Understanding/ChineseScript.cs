@@ -14,8 +14,28 @@ public static class ChineseScript
     /// <summary>The text in Simplified Chinese; anything that is not Traditional Chinese is left as it is.</summary>
     public static string ToSimplified(string text) => Shared.Value.Convert(text);
 
+    /// <summary>
+    /// Whether the text has a character only Simplified writes (订 for 訂); characters both scripts use (后, 里) do not count.
+    /// </summary>
+    public static bool HasSimplifiedOnlyCharacters(string text) => text.Any(Shared.Value.SimplifiedOnly.Contains);
+
+    /// <summary>
+    /// Whether the text has a character only Traditional writes (訂 for 订); a variant the table folds that Simplified
+    /// writes too (么) does not count.
+    /// </summary>
+    public static bool HasTraditionalOnlyCharacters(string text) => text.Any(Shared.Value.TraditionalOnly.Contains);
+
     private sealed class Mapping(FrozenDictionary<string, string> phrases, FrozenDictionary<char, string> characters, int longestPhrase)
     {
+        /// <summary>Characters Traditional maps to and never writes itself (they are not Traditional characters of the table).</summary>
+        public FrozenSet<char> SimplifiedOnly { get; } = characters
+            .Where(c => c.Value.Length == 1 && c.Value[0] != c.Key && !characters.ContainsKey(c.Value[0]))
+            .Select(c => c.Value[0]).ToFrozenSet();
+
+        /// <summary>Characters the table converts that are not themselves what some other character converts to.</summary>
+        public FrozenSet<char> TraditionalOnly { get; } = characters.Keys
+            .Except(characters.Values.Where(v => v.Length == 1).Select(v => v[0])).ToFrozenSet();
+
         private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _phraseLookup =
             phrases.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -1,0 +1,41 @@
+using Portal.Features.Bot.Understanding;
+
+namespace Portal.Features.Bot.Dialogue;
+
+/// <summary>The bot answers in the script the customer writes: Traditional, Simplified or English.</summary>
+public static class ReplyLocales
+{
+    public const string Simplified = "zh-Hans";
+    public const string Traditional = "zh-Hant";
+    public const string English = "en";
+
+    /// <summary>
+    /// The locale of <paramref name="text"/>: Traditional when it has a character Simplified writes differently,
+    /// Simplified for other Chinese (unless the customer wrote Traditional before and nothing here is Simplified only:
+    /// most characters are the same in both),
+    /// English for Latin letters; text without letters (an order number, emoji) keeps <paramref name="previous"/>.
+    /// </summary>
+    public static string Detect(string? text, string previous)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return previous;
+        var hasChinese = text.Any(IsChinese);
+        if (hasChinese)
+        {
+            if (ChineseScript.HasTraditionalOnlyCharacters(text))
+                return Traditional;
+            return previous == Traditional && !ChineseScript.HasSimplifiedOnlyCharacters(text) ? Traditional : Simplified;
+        }
+        return text.Any(char.IsAsciiLetter) ? English : previous;
+    }
+
+    /// <summary>Maps the widget's locales (zh-CN, zh-TW, en) to the bot's.</summary>
+    public static string FromWidget(string? locale) => locale switch
+    {
+        "zh-TW" or "zh-HK" or "zh-Hant" => Traditional,
+        "en" or "en-US" or "en-GB" => English,
+        _ => Simplified,
+    };
+
+    private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+}

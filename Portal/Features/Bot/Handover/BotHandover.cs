@@ -1,0 +1,46 @@
+using Portal.Features.Bot.Dialogue;
+using Portal.Features.Conversations;
+using Portal.Features.Routing;
+using Portal.Features.Settings;
+using Portal.Features.Shifts;
+
+namespace Portal.Features.Bot.Handover;
+
+/// <summary>
+/// Gives a conversation from the bot to people: the bot stops, the summary is pinned, routing queues or assigns it at
+/// once, and the customer is told what happens next (who has it, their place in line, or that the team is offline).
+/// </summary>
+public sealed class BotHandover(
+    ConversationActions actions,
+    ConversationQueries queries,
+    RoutingQueue routing,
+    QueueAnnouncer announcer,
+    SettingsStore settings,
+    AgentRoster roster,
+    TimeProvider clock)
+{
+    /// <summary>Hands over and returns the sentence about what happens next, in the customer's locale.</summary>
+    public async Task<string> HandOverAsync(Guid conversationId, string summary, string locale, CancellationToken cancellationToken)
+    {
+        await actions.HandOverAsync(conversationId, summary, cancellationToken);
+        await routing.EnqueueAndRouteAsync(conversationId);
+        return await WhatHappensNextAsync(conversationId, locale, cancellationToken);
+    }
+
+    private async Task<string> WhatHappensNextAsync(Guid conversationId, string locale, CancellationToken cancellationToken)
+    {
+        var conversation = await queries.FindAsync(conversationId, cancellationToken);
+        if (conversation?.AssigneeName is { } agent)
+            return ReplyTemplates.Render("handover.assigned", locale, ("agent", agent));
+        if ((await roster.AvailableAgentsAsync(clock.GetUtcNow(), cancellationToken)).Count == 0)
+            return ReplyTemplates.Render("handover.offline", locale);
+        var routingSettings = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, cancellationToken);
+        var positions = await announcer.PositionsAsync(routingSettings, cancellationToken);
+        if (!positions.TryGetValue(conversationId, out var position))
+            return ReplyTemplates.Render("handover.reason.bot_off", locale);
+        var minutes = Math.Max(1, (int)Math.Ceiling(position.EstimatedWaitSeconds / 60.0)).ToString();
+        return position.Position <= 1
+            ? ReplyTemplates.Render("handover.next", locale, ("minutes", minutes))
+            : ReplyTemplates.Render("handover.queued", locale, ("ahead", (position.Position - 1).ToString()), ("minutes", minutes));
+    }
+}

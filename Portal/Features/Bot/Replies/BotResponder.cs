@@ -1,0 +1,155 @@
+using Microsoft.Extensions.Options;
+using Portal.Features.Bot.Dialogue;
+using Portal.Features.Bot.Handover;
+using Portal.Features.Conversations;
+using Portal.Features.Sites;
+
+namespace Portal.Features.Bot.Replies;
+
+/// <summary>
+/// Answers customers in the conversations the bot has: every customer message there gets a bot reply (or a handover),
+/// one at a time per conversation and in order, many conversations at once.
+/// </summary>
+public sealed class BotResponder(
+    ConversationEvents events,
+    ConversationQueries queries,
+    ConversationMessages messages,
+    SiteDirectory sites,
+    BotSettingsStore settings,
+    BotMemoryStore memories,
+    BotReplyEngine engine,
+    BotHandover handover,
+    IOptionsMonitor<BotOptions> options,
+    ILogger<BotResponder> logger) : IHostedService, IDisposable
+{
+    private readonly Dictionary<Guid, Task> _lanes = [];
+    private readonly SemaphoreSlim _concurrency = new(options.CurrentValue.MaxConcurrentReplies);
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = events.Subscribe(OnEventAsync);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_lanes)
+            running = [.. _lanes.Values];
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose()
+    {
+        _concurrency.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Waits until the bot has answered everything it was given so far (tests, shutdown).</summary>
+    public Task IdleAsync()
+    {
+        lock (_lanes)
+            return Task.WhenAll(_lanes.Values);
+    }
+
+    private Task OnEventAsync(ConversationEvent @event)
+    {
+        if (@event is MessageAdded { Message.Author: MessageAuthor.Customer, Conversation: { BotActive: true, AssigneeId: null } conversation } added
+            && conversation.Status != ConversationStatus.Closed)
+            Schedule(added.Message);
+        return Task.CompletedTask;
+    }
+
+    private void Schedule(MessageDto message)
+    {
+        var id = message.ConversationId;
+        lock (_lanes)
+        {
+            var previous = _lanes.GetValueOrDefault(id) ?? Task.CompletedTask;
+            var next = previous.ContinueWith(_ => AnswerAsync(message), CancellationToken.None,
+                TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+            _lanes[id] = next;
+            next.ContinueWith(_ =>
+            {
+                lock (_lanes)
+                    if (_lanes.TryGetValue(id, out var tail) && tail == next)
+                        _lanes.Remove(id);
+            }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task AnswerAsync(MessageDto message)
+    {
+        var cancellationToken = _stopping.Token;
+        try
+        {
+            await _concurrency.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        try
+        {
+            await AnswerInTurnAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "The bot failed to answer message {MessageId} in conversation {ConversationId}; handing over",
+                message.Id, message.ConversationId);
+            await HandOverAfterFailureAsync(message);
+        }
+        finally
+        {
+            _concurrency.Release();
+        }
+    }
+
+    private async Task AnswerInTurnAsync(MessageDto message, CancellationToken cancellationToken)
+    {
+        // An agent may have taken the conversation since the customer wrote: then the bot keeps quiet.
+        var conversation = await queries.FindAsync(message.ConversationId, cancellationToken);
+        if (conversation is not { BotActive: true, AssigneeId: null } || conversation.Status == ConversationStatus.Closed)
+            return;
+        var site = await sites.FindAsync(conversation.SiteId, cancellationToken);
+        var memory = await memories.LoadAsync(conversation.Id, ReplyLocales.Simplified, cancellationToken);
+        var reply = site is not null && options.CurrentValue.Enabled && site.BotEnabled
+            ? await engine.ReplyAsync(new BotTurn(conversation.Id, message.Id, site.Id, site.Name, message.Text), memory,
+                await settings.GetAsync(cancellationToken), cancellationToken)
+            : new BotReply("", HandoverReasons.BotOff, "none");
+
+        var text = reply.Text;
+        if (reply.HandoverReason is { } reason)
+        {
+            var summary = HandoverSummary.Describe(memory, reason, message.Text);
+            var next = await handover.HandOverAsync(conversation.Id, summary, memory.Locale, cancellationToken);
+            text = text.Length == 0 ? next : text + EmbeddedBot.Space(memory.Locale) + next;
+        }
+        await memories.SaveAsync(memory, cancellationToken);
+        await SayAsync(conversation.Id, message.Id, text, memory.Locale, cancellationToken);
+    }
+
+    private async Task HandOverAfterFailureAsync(MessageDto message)
+    {
+        try
+        {
+            var memory = await memories.LoadAsync(message.ConversationId, ReplyLocales.Simplified, CancellationToken.None);
+            var summary = HandoverSummary.Describe(memory, HandoverReasons.BotError, message.Text);
+            var next = await handover.HandOverAsync(message.ConversationId, summary, memory.Locale, CancellationToken.None);
+            await SayAsync(message.ConversationId, message.Id, next, memory.Locale, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Handing conversation {ConversationId} over after a bot failure failed too", message.ConversationId);
+        }
+    }
+
+    private Task SayAsync(Guid conversationId, Guid answeredMessageId, string text, string locale, CancellationToken cancellationToken) =>
+        // One reply per customer message, even if this runs twice: the id makes the append idempotent.
+        messages.AppendAsync(new NewMessage(conversationId, MessageAuthor.Bot, null, ReplyTemplates.Render("bot.name", locale),
+            text, ClientMessageId: $"bot:{answeredMessageId}"), cancellationToken);
+}
