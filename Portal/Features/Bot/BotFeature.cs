@@ -25,6 +25,7 @@ public static class BotFeature
         services.AddSingleton<BotHandover>();
         services.AddSingleton<BotSwitch>();
         services.AddSingleton<BotSettingsStore>();
+        services.AddSingleton<UnansweredMessages>();
         services.AddSingleton<BotResponder>();
         services.AddHostedService(sp => sp.GetRequiredService<BotResponder>());
         return builder;

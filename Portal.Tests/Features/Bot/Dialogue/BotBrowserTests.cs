@@ -45,4 +45,27 @@ public sealed class BotBrowserTests(BotPortalApp fixture, ChromiumBrowser chromi
         await Assertions.Expect(header).ToContainTextAsync("Assigned to", new() { Timeout = 15_000 });
         await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "Hand back to bot" })).ToBeVisibleAsync(Soon);
     }
+
+    [Fact]
+    public async Task An_admin_sees_how_the_bot_reads_a_message_and_switches_it_off_and_on_for_a_site()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.OpenConsoleAsync(_app, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bot", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bot", Exact = true })).ToBeVisibleAsync(Soon);
+
+        await page.GetByLabel("What a shopper might write").FillAsync("我的訂單 1002 到哪了？");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Classify" }).ClickAsync();
+        var tried = page.GetByTestId("bot-try");
+        await Assertions.Expect(tried).ToContainTextAsync("order_status", new() { Timeout = 15_000 });
+        await Assertions.Expect(tried).ToContainTextAsync("order 1002");
+        await Assertions.Expect(tried).ToContainTextAsync("我的订单");
+        await page.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("bot-admin.png") });
+
+        var demoSwitch = page.GetByLabel("Bot answers first on Demo Shop");
+        await demoSwitch.UncheckAsync();
+        await Assertions.Expect(page.GetByText("People answer Demo Shop", new() { Exact = false })).ToBeVisibleAsync(Soon);
+        await demoSwitch.CheckAsync();
+        await Assertions.Expect(page.GetByText("The bot answers Demo Shop first.")).ToBeVisibleAsync(Soon);
+    }
 }

@@ -19,6 +19,7 @@ public sealed class BotResponder(
     BotMemoryStore memories,
     BotReplyEngine engine,
     BotHandover handover,
+    UnansweredMessages unanswered,
     IOptionsMonitor<BotOptions> options,
     ILogger<BotResponder> logger) : IHostedService, IDisposable
 {
@@ -27,10 +28,12 @@ public sealed class BotResponder(
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = events.Subscribe(OnEventAsync);
-        return Task.CompletedTask;
+        // Customers who wrote while the app was stopping or down still get their answer.
+        foreach (var message in await unanswered.ListAsync(cancellationToken))
+            Schedule(message);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
