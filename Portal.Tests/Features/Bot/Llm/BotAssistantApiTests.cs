@@ -153,7 +153,8 @@ public sealed class BotAssistantApiTests(PortalAppFactory app)
         Assert.Contains("not an OpenAI-compatible chat completion", notJson.Message);
         Assert.False(slow.Ok);
         Assert.Equal("The LLM did not answer within 1 seconds.", slow.Message);
-        Assert.InRange(slow.LatencyMs, 1000, 1500);
+        // Gave up at the deadline instead of waiting the server's 10 s (how close to it is LlmChatTests' concern).
+        Assert.InRange(slow.LatencyMs, 1000, 5000);
     }
 
     [Fact]

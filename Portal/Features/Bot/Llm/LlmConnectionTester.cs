@@ -26,9 +26,9 @@ public sealed class LlmConnectionTester(LlmKernelFactory kernels, ILogger<LlmCon
         history.AddUserMessage("Reply with the single word OK.");
         // The bot's own temperature: some models refuse some values, and the test should meet what the bot will meet.
         var execution = new OpenAIPromptExecutionSettings { Temperature = settings.Temperature };
+        var clock = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Timeout);
-        var clock = Stopwatch.StartNew();
         try
         {
             var answer = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, execution, kernel, deadline.Token);

@@ -44,7 +44,7 @@ internal static class LlmFailures
     public static LlmReplyException TimedOut(LlmSettings settings, Exception? exception = null) =>
         new(LlmFailure.Timeout, $"The LLM did not answer within {settings.TimeoutSeconds} seconds.", exception);
 
-    public static LlmReplyException NotAChatCompletion(Exception? exception = null) =>
+    private static LlmReplyException NotAChatCompletion(Exception? exception = null) =>
         new(LlmFailure.InvalidResponse, "The server's answer is not an OpenAI-compatible chat completion; check the base URL (it usually ends in /v1).", exception);
 
     private static LlmReplyException ForStatus(HttpStatusCode status, string? body, LlmSettings settings, Exception exception)

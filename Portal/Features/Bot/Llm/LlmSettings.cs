@@ -70,9 +70,4 @@ public sealed record LlmSettingsView(
 /// <param name="Persona">The system prompt; empty restores the default persona.</param>
 public sealed record LlmSettingsInput(
     bool Enabled, LlmProvider Provider, string? BaseUrl, string? Model, string? ApiKey, bool ClearApiKey,
-    string? Persona, double Temperature, int TimeoutSeconds, int MaxHistoryMessages)
-{
-    public static LlmSettingsInput From(LlmSettings settings) => new(
-        settings.Enabled, settings.Provider, settings.BaseUrl, settings.Model, null, false,
-        settings.Persona, settings.Temperature, settings.TimeoutSeconds, settings.MaxHistoryMessages);
-}
+    string? Persona, double Temperature, int TimeoutSeconds, int MaxHistoryMessages);
