@@ -2,9 +2,11 @@ using Portal.Components;
 using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Bot;
+using Portal.Features.Catalog;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Knowledge;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -29,6 +31,8 @@ builder.AddOrders();
 builder.AddShifts();
 builder.AddDemo();
 builder.AddBot();
+builder.AddKnowledge();
+builder.AddCatalog();
 
 var app = builder.Build();
 
@@ -44,6 +48,8 @@ app.MapOrdersApi();
 app.MapShiftsApi();
 app.MapDemo();
 app.MapBotApi();
+app.MapKnowledgeApi();
+app.MapCatalogApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();
