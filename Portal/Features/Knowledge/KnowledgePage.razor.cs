@@ -19,6 +19,8 @@ public sealed partial class KnowledgePage
     private string _question = "";
     private string? _questionLocale;
     private IReadOnlyList<KnowledgeHit>? _hits;
+    // Set once the circuit is up (after the prerendered page), when buttons start to work.
+    private bool _live;
 
     [Inject] private SiteDirectory Sites { get; set; } = default!;
     [Inject] private KnowledgeBase Knowledge { get; set; } = default!;
@@ -32,6 +34,15 @@ public sealed partial class KnowledgePage
         _sites = await Sites.ListAsync();
         _siteId = _sites.FirstOrDefault()?.Id ?? Guid.Empty;
         await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _live = true;
+            StateHasChanged();
+        }
     }
 
     private async Task ChangeSiteAsync(Guid siteId)
