@@ -40,7 +40,7 @@ public sealed class KnowledgeIndex
         {
             if (hits.Count >= take)
                 break;
-            if (hits.Any(hit => AreTranslations(hit.Locale, hit.Title, hit.Intent, article)))
+            if (hits.Any(hit => hit.ArticleId == article.Id || AreTranslations(hit.Locale, hit.Title, hit.Intent, article)))
                 continue;
             // The topic's version nearest to the shopper's language, even when another one matched the words better.
             var (nearest, score) = matches

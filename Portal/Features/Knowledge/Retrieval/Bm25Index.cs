@@ -7,13 +7,18 @@ public readonly record struct ScoredKey<TKey>(TKey Key, double Score);
 /// An immutable in-memory BM25 index (BM25F: each field's term counts are weighted and length-normalized before
 /// saturation, so a word in a title counts more than the same word in a body) over <see cref="SearchTokenizer"/> terms.
 /// Single Chinese characters count for less than pairs and words, and alone never make a match: a question that has
-/// pairs or words must share one of them with a document, and the more of those the index knows it shares, the better. Built in one go; rebuild it when the documents change.
+/// pairs or words must share one of them with a document, and the more of those the index knows it shares, the better.
+/// Built in one go; rebuild it when the documents change.
 /// </summary>
 public sealed class Bm25Index<TKey>
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
     private const double SingleCharacterWeight = 0.3;
+
+    // As if there were at least this many documents: in a young knowledge base of three articles every word would
+    // look common and score next to nothing, though each is still rare among all the questions shoppers ask.
+    private const int MinimumCollectionSize = 30;
 
     private readonly TKey[] _keys;
     private readonly Dictionary<string, List<(int Document, double Frequency)>> _postings = new(StringComparer.Ordinal);
@@ -46,8 +51,6 @@ public sealed class Bm25Index<TKey>
         }
     }
 
-    public int Count => _keys.Length;
-
     /// <summary>The documents that match <paramref name="query"/> with at least <paramref name="minimumScore"/>, best first.</summary>
     public IReadOnlyList<ScoredKey<TKey>> Search(string? query, double minimumScore)
     {
@@ -76,10 +79,6 @@ public sealed class Bm25Index<TKey>
             .OrderByDescending(s => s.Score).ThenBy(s => s.Document)
             .Select(s => new ScoredKey<TKey>(_keys[s.Document], s.Score))];
     }
-
-    // As if there were at least this many documents: in a young knowledge base of three articles every word would
-    // look common and score next to nothing, though each is still rare among all the questions shoppers ask.
-    private const int MinimumCollectionSize = 30;
 
     private double InverseDocumentFrequency(int documentFrequency) =>
         Math.Log(1 + (Math.Max(_keys.Length, MinimumCollectionSize) - documentFrequency + 0.5) / (documentFrequency + 0.5));
