@@ -3,9 +3,11 @@ using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Bot;
 using Portal.Features.Bot.Llm;
+using Portal.Features.Catalog;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
+using Portal.Features.Knowledge;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -30,6 +32,8 @@ builder.AddOrders();
 builder.AddShifts();
 builder.AddDemo();
 builder.AddBot();
+builder.AddKnowledge();
+builder.AddCatalog();
 
 var app = builder.Build();
 
@@ -46,6 +50,8 @@ app.MapShiftsApi();
 app.MapDemo();
 app.MapBotApi();
 app.MapBotAssistantApi();
+app.MapKnowledgeApi();
+app.MapCatalogApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

@@ -4,6 +4,8 @@ using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Audit;
 using Portal.Features.Bot.Dialogue;
+using Portal.Features.Catalog;
+using Portal.Features.Knowledge;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -28,6 +30,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<BotMemory> BotMemories => Set<BotMemory>();
+    public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
+    public DbSet<Product> Products => Set<Product>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

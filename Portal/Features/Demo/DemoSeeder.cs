@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Knowledge;
 using Portal.Features.Orders;
 using Portal.Features.Shifts;
 using Portal.Features.Sites;
@@ -15,7 +16,7 @@ namespace Portal.Features.Demo;
 /// <summary>
 /// First-start demo data (SPEC §3): the "Demo Shop" site that <c>/demo</c> embeds, two demo agents, a few
 /// conversations and the customers' orders, seeded once (if the demo site exists, only missing demo orders are added);
-/// and demo shifts, kept current.
+/// its FAQ articles and products, seeded when it has none (so what an admin deleted stays deleted); and demo shifts, kept current.
 /// </summary>
 public sealed class DemoSeeder(
     PortalDbContext db, UserManager<PortalUser> users, AccountSeeder accounts, IOptions<DemoOptions> options, TimeProvider clock)
@@ -40,6 +41,8 @@ public sealed class DemoSeeder(
         if (await db.Sites.FirstOrDefaultAsync(s => s.SiteKey == demo.SiteKey) is { } seeded)
         {
             await SeedOrdersAsync(seeded);
+            await SeedKnowledgeAsync(seeded);
+            await SeedProductsAsync(seeded);
             return;
         }
 
@@ -80,6 +83,42 @@ public sealed class DemoSeeder(
 
         await db.SaveChangesAsync();
         await SeedOrdersAsync(site);
+        await SeedKnowledgeAsync(site);
+        await SeedProductsAsync(site);
+    }
+
+    private async Task SeedKnowledgeAsync(Site site)
+    {
+        if (await db.KnowledgeArticles.AnyAsync(a => a.SiteId == site.Id))
+            return;
+        var now = clock.GetUtcNow();
+        // Ids a millisecond apart keep the articles in the order written, which the bot's "first article of an intent" relies on.
+        db.KnowledgeArticles.AddRange(DemoKnowledge.Articles.Select((article, i) => new KnowledgeArticle
+        {
+            Id = Guid.CreateVersion7(now.AddMilliseconds(i)),
+            SiteId = site.Id,
+            Title = article.Title,
+            Body = article.Body,
+            Keywords = article.Keywords,
+            Intent = article.Intent,
+            Locale = article.Locale,
+            Published = true,
+            UpdatedAt = now.UtcDateTime,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task SeedProductsAsync(Site site)
+    {
+        if (await db.Products.AnyAsync(p => p.SiteId == site.Id))
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var product in DemoProducts.Create())
+        {
+            (product.SiteId, product.UpdatedAt) = (site.Id, now);
+            db.Products.Add(product);
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The demo customers' orders; adds those whose numbers the site does not have yet.</summary>
