@@ -154,7 +154,7 @@ public sealed class BotAssistantApiTests(PortalAppFactory app)
         Assert.False(slow.Ok);
         Assert.Equal("The LLM did not answer within 1 seconds.", slow.Message);
         // Gave up at the deadline instead of waiting the server's 10 s (how close to it is LlmChatTests' concern).
-        Assert.InRange(slow.LatencyMs, 1000, 5000);
+        Assert.InRange(slow.LatencyMs, 950, 5000);
     }
 
     [Fact]

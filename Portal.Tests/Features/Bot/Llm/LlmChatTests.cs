@@ -74,7 +74,8 @@ public sealed class LlmChatTests(PortalAppFactory app) : IAsyncLifetime
 
         Assert.Equal(LlmFailure.Timeout, failure.Failure);
         Assert.Equal("timeout", failure.Reason);
-        Assert.InRange(clock.ElapsedMilliseconds, 1000, 1300);
+        // Timers may fire a millisecond or two before the stopwatch says a second has passed.
+        Assert.InRange(clock.ElapsedMilliseconds, 950, 1300);
     }
 
     [Fact]
