@@ -16,7 +16,7 @@ public static class IntentModelTrainer
     private const int Seed = 20241123;
 
     /// <summary>Changes whenever features, augmentation or trainer change, so stored models of the old recipe are retrained.</summary>
-    public const string Revision = "lbfgs-l2only-char3-word2-hanzi-nopunct-typo1";
+    public const string Revision = "lbfgs-l2only-tol5-char3-word2-hanzi-nopunct-typo1";
 
     /// <summary>Trains on the examples that are not held out; the held-out ones are ignored.</summary>
     /// <summary>Trains on the dataset's training split and evaluates on its held-out split.</summary>
@@ -48,9 +48,11 @@ public static class IntentModelTrainer
             {
                 // The defaults (L1 1, L2 1) shrink the rarer n-grams that tell neighbouring intents apart (order status
                 // and shipping time, return and exchange) to nothing: lighter, L2-only regularization raises held-out
-                // accuracy from 94.4 % to 96.4 % and converges no slower.
+                // accuracy from 94.4 % to 96.4 %.
                 L1Regularization = 0,
                 L2Regularization = 0.5f,
+                // Stopping at 1e-5 rather than 1e-7 takes a third less training time for the same held-out accuracy.
+                OptimizationTolerance = 1e-5f,
             }))
             .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedIntent", "PredictedLabel"));
         var transformer = pipeline.Fit(data);
