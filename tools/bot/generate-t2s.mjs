@@ -23,10 +23,14 @@ const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 const keysOf = (dictionary) => dictionary.split('|').map((pair) => pair.split(' ')[0]).filter(Boolean);
 
+// Characters Simplified Chinese writes as they are, which OpenCC still folds into a rarer variant (么 → 幺): left
+// alone, "什么" and "什麼" would normalize differently.
+const standardSimplified = new Set(['么']);
+
 const characters = new Map();
 const phrases = new Map();
 function add(key, simplified) {
-  if (key === simplified) return;
+  if (key === simplified || standardSimplified.has([...key][0])) return;
   const target = [...key].length === 1 ? characters : phrases;
   if (!target.has(key)) target.set(key, simplified);
 }

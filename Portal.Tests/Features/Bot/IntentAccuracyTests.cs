@@ -10,8 +10,9 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
 {
     private static readonly string[] Locales = ["en", "zh-Hans", "zh-Hant"];
 
-    // A quarter of the hand-written phrasings is held out, but the generator gives each training phrasing more decorated
-    // variants than a test one, so about a tenth of the rows are held out.
+    // A quarter of the hand-written phrasings of intents/*.txt is held out, but the generator gives each training
+    // phrasing more decorated variants than a test one, and intents/training-only/ is never held out, so about a tenth
+    // of the rows are held out.
     [Fact]
     public void The_dataset_covers_every_intent_in_every_locale_with_a_quarter_of_the_phrasings_held_out()
     {
@@ -34,13 +35,12 @@ public sealed class IntentAccuracyTests(ShippedIntentModel shipped, ITestOutputH
         Assert.Empty(leaked);
     }
 
-    // Issue #4's target is at least 95 % overall and 85 % for every intent in every language. The per-intent target is
-    // met: the shipped data reaches 94.4 % overall (en 93.3 %, zh-Hans 95.6 %, zh-Hant 95.3 %, worst intent 87.2 %;
-    // docs/benchmarks.md), so the intent floor is the target and the others sit about a point below what is measured.
-    // Raise OverallFloor and LocaleFloor to 0.95 once the data reaches them.
-    private const double OverallFloor = 0.93;
-    private const double LocaleFloor = 0.92;
-    private const double IntentFloor = 0.85;
+    // Issue #4's target is at least 95 % overall and 85 % for every intent in every language. The shipped data and recipe
+    // reach 96.7 % overall (en 96.3 %, zh-Hans 97.0 %, zh-Hant 97.3 %, worst intent 91.9 %; docs/benchmarks.md), so
+    // the floors sit just under what is measured and a regression below the target cannot pass.
+    private const double OverallFloor = 0.96;
+    private const double LocaleFloor = 0.95;
+    private const double IntentFloor = 0.90;
 
     [Fact]
     public void Held_out_accuracy_stays_at_or_above_what_the_shipped_data_reaches_in_every_language()

@@ -10,12 +10,17 @@ public sealed class TextNormalizerTests
     [InlineData("我想退貨", "我想退货")]
     [InlineData("可以開發票嗎", "可以开发票吗")]
     [InlineData("這個軟體", "这个软件")]
+    [InlineData("怎麼退貨", "怎么退货")]
     public void Traditional_Chinese_becomes_Simplified(string traditional, string simplified) =>
         Assert.Equal(simplified, TextNormalizer.Normalize(traditional));
 
     [Fact]
     public void Traditional_and_Simplified_spellings_of_a_product_normalize_alike() =>
         Assert.Equal(TextNormalizer.Normalize("羽绒服有黑色吗"), TextNormalizer.Normalize("羽絨服有黑色嗎"));
+
+    [Fact]
+    public void Simplified_text_is_left_as_it_is() =>
+        Assert.Equal("什么时候发货", TextNormalizer.Normalize("什么时候发货"));
 
     [Fact]
     public void Full_width_letters_digits_and_punctuation_become_half_width() =>

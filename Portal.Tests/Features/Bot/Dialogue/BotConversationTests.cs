@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
@@ -57,6 +59,32 @@ public sealed class BotConversationTests(BotPortalApp fixture)
     }
 
     [Fact]
+    public async Task Product_and_stock_questions_are_answered_from_the_catalog_in_either_script()
+    {
+        await using var customer = await CustomerAsync();
+
+        var reply = await customer.AskAsync("羽絨服還有黑色 M 號嗎？多少錢");
+
+        Assert.Contains("羽绒服", reply.Text);
+        Assert.Contains("¥", reply.Text);
+        Assert.Matches("有貨|缺貨", reply.Text);
+    }
+
+    [Fact]
+    public async Task Policy_questions_are_answered_with_the_shops_own_knowledge_base_article()
+    {
+        await using var customer = await CustomerAsync();
+
+        var reply = await customer.AskAsync("衣服不合适可以退货吗？");
+
+        using var admin = await _app.CreateApiClientAsync();
+        var articles = await admin.GetFromJsonAsync<JsonElement[]>(
+            $"/api/v1/knowledge?siteId={await DemoSiteIdAsync(admin)}&locale=zh-Hans", Json.Options);
+        var returnArticles = articles!.Where(a => a.GetProperty("intent").GetString() == "return_refund").Select(a => a.GetProperty("body").GetString());
+        Assert.Contains(reply.Text, returnArticles);
+    }
+
+    [Fact]
     public async Task Odd_messages_get_a_sensible_reply_and_never_break_the_conversation()
     {
         await using var customer = await CustomerAsync();
@@ -82,6 +110,9 @@ public sealed class BotConversationTests(BotPortalApp fixture)
         var order = await db.Orders.SingleAsync(o => o.Number == "1002");
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
+
+    private static async Task<Guid> DemoSiteIdAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<SiteSummary[]>("/api/v1/sites", Json.Options))!.Single(s => s.SiteKey == PortalAppFactory.DemoSiteKey).Id;
 
     private Task<BotCustomer> CustomerAsync() => BotCustomer.StartAsync(_app);
 }

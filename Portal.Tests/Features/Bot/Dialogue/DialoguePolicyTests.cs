@@ -18,7 +18,7 @@ public sealed class DialoguePolicyTests
 
         // A bare number classifies as anything with low confidence; it answers the question the bot asked.
         var second = Decide(memory, "2024112300123", Intents.Payment, 0.2);
-        Assert.Equal(new BotStep.Answer(Intents.OrderStatus), second);
+        Assert.Equal(new BotStep.Answer(Intents.OrderStatus, AnswersBotQuestion: true), second);
         Assert.Equal("2024112300123", memory.OrderNumber);
         Assert.Null(memory.AwaitingSlot);
     }

@@ -3,8 +3,8 @@ namespace Portal.Features.Bot.Dialogue;
 /// <summary>What the bot does with a customer's message, before it looks anything up.</summary>
 public abstract record BotStep
 {
-    /// <summary>Answer the intent with what the memory holds.</summary>
-    public sealed record Answer(string Intent) : BotStep;
+    /// <summary>Answer the intent with what the memory holds; <paramref name="AnswersBotQuestion"/>: the message answers what the bot asked.</summary>
+    public sealed record Answer(string Intent, bool AnswersBotQuestion = false) : BotStep;
 
     /// <summary>Ask for a slot the intent needs (e.g. which order).</summary>
     public sealed record AskFor(string Slot, string Intent) : BotStep;

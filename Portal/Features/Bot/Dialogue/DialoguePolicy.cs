@@ -33,7 +33,8 @@ public static class DialoguePolicy
 
         // "Which order?" → "2024112300123": the answer to the bot's question goes on with the question's intent,
         // whatever the classifier makes of a bare number.
-        if (AnswersPendingQuestion(memory, entities, understood, intent))
+        var answersQuestion = AnswersPendingQuestion(memory, entities, understood, intent);
+        if (answersQuestion)
         {
             intent = memory.PendingIntent!;
             understood = true;
@@ -59,7 +60,7 @@ public static class DialoguePolicy
             return Ask(memory, Slots.OrderNumber, intent);
         memory.PendingIntent = null;
         memory.AwaitingSlot = null;
-        return new BotStep.Answer(intent);
+        return new BotStep.Answer(intent, answersQuestion);
     }
 
     /// <summary>The intent was answered: the handover summary lists it.</summary>

@@ -1,5 +1,7 @@
 using Portal.Features.Bot.Tools;
 using Portal.Features.Bot.Understanding;
+using Portal.Features.Catalog;
+using Portal.Features.Knowledge;
 using Portal.Features.Orders;
 
 namespace Portal.Features.Bot.Dialogue;
@@ -8,9 +10,15 @@ namespace Portal.Features.Bot.Dialogue;
 /// The offline bot: the local intent model, entities and memory decide the step (<see cref="DialoguePolicy"/>), the shop's
 /// orders and knowledge fill in the answer, the reply templates word it in the customer's script. No network, no LLM.
 /// </summary>
-public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders)
+public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders, KnowledgeSearch knowledge, ProductCatalog products)
 {
     public const string Engine = "embedded";
+
+    /// <summary>
+    /// A knowledge-base score this high answers a message the intent model did not understand: the shop's own FAQ
+    /// covers questions outside the 14 intents (opening hours, care labels…). Lower scores share a word and little else.
+    /// </summary>
+    private const double StrongArticleMatch = 8;
 
     /// <summary>Never throws on odd text: empty, emoji-only, garbage and 4,000-character messages get a reply.</summary>
     public async Task<BotReply> ReplyAsync(BotTurn turn, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
@@ -21,31 +29,74 @@ public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders
         var step = DialoguePolicy.Decide(memory, classification, entities, settings);
         return step switch
         {
-            BotStep.Answer answer => await AnswerAsync(answer.Intent, turn, memory, cancellationToken),
+            BotStep.Answer answer => await AnswerAsync(answer, turn, memory, cancellationToken),
             BotStep.AskFor { Slot: Slots.OrderNumber } => Say("order.ask_number", memory),
             BotStep.AskFor => Say("product.ask", memory),
             BotStep.HandOver handOver => HandOver(handOver.Reason, memory),
             BotStep.NothingToRead => Say("empty", memory),
-            _ => Say("clarify", memory),
+            _ => await ArticleOrClarifyAsync(turn, memory, cancellationToken),
         };
     }
 
-    private async Task<BotReply> AnswerAsync(string intent, BotTurn turn, BotMemory memory, CancellationToken cancellationToken)
+    private async Task<BotReply> AnswerAsync(BotStep.Answer answer, BotTurn turn, BotMemory memory, CancellationToken cancellationToken)
     {
-        var locale = memory.Locale;
+        var intent = answer.Intent;
         switch (intent)
         {
             case Intents.Greeting:
-                return Reply(ReplyTemplates.Render("greeting", locale, ("shop", turn.ShopName)));
+                return Reply(ReplyTemplates.Render("greeting", memory.Locale, ("shop", turn.ShopName)));
+            case Intents.ThanksGoodbye:
+                return Say(intent, memory);
             case Intents.OrderStatus or Intents.CancelOrder or Intents.ChangeAddress:
                 return await AnswerAboutOrderAsync(intent, turn, memory, cancellationToken);
             case Intents.ProductInfo:
-                DialoguePolicy.Ask(memory, Slots.Product, intent);
-                return Say("product.ask", memory);
+                return await AnswerAboutProductAsync(turn, memory, askedBefore: answer.AnswersBotQuestion, cancellationToken);
             default:
                 DialoguePolicy.Answered(memory, intent);
-                return Say(ReplyTemplates.Has(intent) ? intent : "clarify", memory);
+                var article = await ArticleAsync(intent, turn, memory, cancellationToken)
+                    ?? await knowledge.ForIntentAsync(turn.SiteId, intent, memory.Locale, cancellationToken);
+                return Reply(article?.Body ?? ReplyTemplates.Render(ReplyTemplates.Has(intent) ? intent : "clarify", memory.Locale));
         }
+    }
+
+    /// <summary>The shop's own article that answers this question about the intent (its FAQ wins over the shipped wording), in the customer's language.</summary>
+    private async Task<KnowledgeHit?> ArticleAsync(string intent, BotTurn turn, BotMemory memory, CancellationToken cancellationToken) =>
+        (await knowledge.SearchAsync(turn.SiteId, turn.Text, memory.Locale, take: 3, cancellationToken)).FirstOrDefault(h => h.Intent == intent);
+
+    private async Task<BotReply> ArticleOrClarifyAsync(BotTurn turn, BotMemory memory, CancellationToken cancellationToken)
+    {
+        var hits = await knowledge.SearchAsync(turn.SiteId, turn.Text, memory.Locale, take: 1, cancellationToken);
+        if (hits is not [var hit, ..] || hit.Score < StrongArticleMatch)
+            return Say("clarify", memory);
+        memory.UnclearTurns = 0;
+        return Reply(hit.Body);
+    }
+
+    private async Task<BotReply> AnswerAboutProductAsync(BotTurn turn, BotMemory memory, bool askedBefore, CancellationToken cancellationToken)
+    {
+        var found = await products.SearchAsync(turn.SiteId, turn.Text, take: 1, cancellationToken);
+        if (found.Count == 0 && memory.Product is { } remembered)
+            found = await products.SearchAsync(turn.SiteId, remembered, take: 1, cancellationToken);
+        if (found is [var product, ..])
+        {
+            memory.Product = product.Name;
+            DialoguePolicy.Answered(memory, Intents.ProductInfo);
+            memory.PendingIntent = null;
+            memory.AwaitingSlot = null;
+            return Reply(ProductReplies.Describe(product, memory.Size, memory.Colour, memory.Locale));
+        }
+        if (await ArticleAsync(Intents.ProductInfo, turn, memory, cancellationToken) is { } article)
+        {
+            DialoguePolicy.Answered(memory, Intents.ProductInfo);
+            return Reply(article.Body);
+        }
+        if (askedBefore)
+        {
+            // Asked once already: say what was not found instead of asking the same question again.
+            return Reply(ReplyTemplates.Render("product.not_found", memory.Locale, ("query", Shorten(turn.Text))));
+        }
+        DialoguePolicy.Ask(memory, Slots.Product, Intents.ProductInfo);
+        return Say("product.ask", memory);
     }
 
     private async Task<BotReply> AnswerAboutOrderAsync(string intent, BotTurn turn, BotMemory memory, CancellationToken cancellationToken)
@@ -77,6 +128,8 @@ public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders
     private static BotReply Say(string key, BotMemory memory) => Reply(ReplyTemplates.Render(key, memory.Locale));
 
     private static BotReply Reply(string text) => new(text, null, Engine);
+
+    private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..39].Trim() + "…";
 
     internal static string Space(string locale) => locale == ReplyLocales.English ? " " : "";
 }

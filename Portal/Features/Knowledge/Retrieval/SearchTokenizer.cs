@@ -39,9 +39,7 @@ public static class SearchTokenizer
     /// <summary>The terms of <paramref name="text"/> in order, repeats kept (they count as term frequency).</summary>
     public static List<string> Tokenize(string? text)
     {
-        // The normalizer's Traditional→Simplified table turns a Simplified 么 into 幺 (but 麼 into 么); 幺 alone is rare
-        // in shopping, so folding it back makes 怎么 and 怎麼 the same term.
-        var normalized = TextNormalizer.Normalize(text).Replace('幺', '么');
+        var normalized = TextNormalizer.Normalize(text);
         // Cut at question words, so 羽绒服怎么退货 gives no pairs 服怎 and 么退 that would match 羽绒服怎么洗.
         foreach (var pair in ChineseStopPairs)
             normalized = normalized.Replace(pair, " ", StringComparison.Ordinal);
