@@ -21,6 +21,7 @@ public static class BotFeature
         services.AddBotLlm();
         services.AddSingleton<BotMemoryStore>();
         services.AddSingleton<EmbeddedBot>();
+        services.AddSingleton<LlmBot>();
         services.AddSingleton<BotReplyEngine>();
         services.AddSingleton<BotHandover>();
         services.AddSingleton<BotSwitch>();

@@ -29,6 +29,7 @@ public static class HandoverReasons
     public const string OrderChange = "order_change";
     public const string BotOff = "bot_off";
     public const string BotError = "bot_error";
+    public const string Assistant = "assistant";
 
     public static string Describe(string reason) => reason switch
     {
@@ -39,6 +40,7 @@ public static class HandoverReasons
         OrderChange => "the order must be changed or cancelled by a person",
         BotOff => "the bot is turned off",
         BotError => "the bot failed to answer",
+        Assistant => "the LLM assistant decided a person should help",
         _ => reason,
     };
 }

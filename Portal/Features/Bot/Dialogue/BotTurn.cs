@@ -1,7 +1,7 @@
 namespace Portal.Features.Bot.Dialogue;
 
 /// <summary>One customer message for the bot to answer, with what it needs to know of the conversation.</summary>
-public sealed record BotTurn(Guid ConversationId, Guid MessageId, Guid SiteId, string ShopName, string Text);
+public sealed record BotTurn(Guid ConversationId, Guid MessageId, long Seq, Guid SiteId, string ShopName, string Text);
 
 /// <summary>
 /// The bot's answer: the text to send, and the reason to hand over to a person when it does (the handover adds what

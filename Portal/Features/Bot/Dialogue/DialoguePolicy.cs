@@ -99,7 +99,8 @@ public static class DialoguePolicy
         return filled && (!understood || intent == memory.PendingIntent || intent == Intents.OrderStatus);
     }
 
-    private static void Remember(BotMemory memory, ExtractedEntities entities)
+    /// <summary>Keeps what the message names (order, product, size…) for later turns; the latest mention wins.</summary>
+    public static void Remember(BotMemory memory, ExtractedEntities entities)
     {
         if (entities.OrderNumbers.Count > 0) memory.OrderNumber = entities.OrderNumbers[^1];
         if (entities.PhoneNumbers.Count > 0) memory.Phone = entities.PhoneNumbers[^1];

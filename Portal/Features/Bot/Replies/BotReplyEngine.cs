@@ -1,16 +1,53 @@
 using System.Diagnostics;
 using Portal.Features.Bot.Dialogue;
+using Portal.Features.Bot.Llm;
+using Portal.Features.Bot.Understanding;
 
 namespace Portal.Features.Bot.Replies;
 
-/// <summary>Produces the bot's answer to one customer message and records how long it took.</summary>
-public sealed class BotReplyEngine(EmbeddedBot embedded, BotMetrics metrics)
+/// <summary>
+/// Produces the bot's answer to one customer message: the LLM when one is configured, the embedded bot otherwise, and
+/// the embedded bot at once whenever the LLM fails, is slow past its deadline or answers garbage.
+/// </summary>
+public sealed class BotReplyEngine(
+    EmbeddedBot embedded,
+    LlmBot llm,
+    LlmSettingsStore llmSettings,
+    IntentClassifier classifier,
+    BotMetrics metrics,
+    ILogger<BotReplyEngine> logger)
 {
     public async Task<BotReply> ReplyAsync(BotTurn turn, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var reply = await embedded.ReplyAsync(turn, memory, settings, cancellationToken);
-        metrics.Replied(reply.Engine, clock.Elapsed);
-        return reply;
+        var assistant = await llmSettings.GetAsync(cancellationToken);
+        if (assistant.Enabled && !WantsPerson(turn, settings))
+        {
+            memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
+            DialoguePolicy.Remember(memory, EntityExtractor.Extract(turn.Text));
+            try
+            {
+                var reply = await llm.ReplyAsync(turn, memory, assistant, cancellationToken);
+                memory.Turns++;
+                memory.UnclearTurns = 0;
+                metrics.Replied(reply.Engine, clock.Elapsed);
+                return reply;
+            }
+            catch (LlmReplyException failure)
+            {
+                metrics.FellBack(failure.Reason);
+                logger.LogWarning(failure, "The LLM gave no answer to message {MessageId} ({Reason}); the embedded bot answers", turn.MessageId, failure.Reason);
+            }
+        }
+        var embeddedReply = await embedded.ReplyAsync(turn, memory, settings, cancellationToken);
+        metrics.Replied(embeddedReply.Engine, clock.Elapsed);
+        return embeddedReply;
+    }
+
+    /// <summary>Asking for a person or complaining goes straight to the handover, without waiting for an LLM to agree.</summary>
+    private bool WantsPerson(BotTurn turn, BotSettings settings)
+    {
+        var classification = classifier.Classify(turn.Text);
+        return classification.Confidence >= settings.ConfidenceThreshold && settings.HandoverIntents.Contains(classification.Intent);
     }
 }

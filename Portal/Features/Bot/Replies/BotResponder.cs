@@ -21,9 +21,10 @@ public sealed class BotResponder(
     BotHandover handover,
     UnansweredMessages unanswered,
     IOptionsMonitor<BotOptions> options,
-    ILogger<BotResponder> logger) : IHostedService, IDisposable
+    ILogger<BotResponder> logger) : IHostedService
 {
     private readonly Dictionary<Guid, Task> _lanes = [];
+    // Neither is disposed: no wait handle or timer is ever created, and the host may stop a service after disposing it.
     private readonly SemaphoreSlim _concurrency = new(options.CurrentValue.MaxConcurrentReplies);
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
@@ -44,12 +45,6 @@ public sealed class BotResponder(
         lock (_lanes)
             running = [.. _lanes.Values];
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    public void Dispose()
-    {
-        _concurrency.Dispose();
-        _stopping.Dispose();
     }
 
     /// <summary>Waits until the bot has answered everything it was given so far (tests, shutdown).</summary>
@@ -121,7 +116,7 @@ public sealed class BotResponder(
         var site = await sites.FindAsync(conversation.SiteId, cancellationToken);
         var memory = await memories.LoadAsync(conversation.Id, ReplyLocales.Simplified, cancellationToken);
         var reply = site is not null && options.CurrentValue.Enabled && site.BotEnabled
-            ? await engine.ReplyAsync(new BotTurn(conversation.Id, message.Id, site.Id, site.Name, message.Text), memory,
+            ? await engine.ReplyAsync(new BotTurn(conversation.Id, message.Id, message.Seq, site.Id, site.Name, message.Text), memory,
                 await settings.GetAsync(cancellationToken), cancellationToken)
             : new BotReply("", HandoverReasons.BotOff, "none");
 
