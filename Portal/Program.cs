@@ -50,6 +50,7 @@ app.MapDemo();
 app.MapBotApi();
 app.MapKnowledgeApi();
 app.MapCatalogApi();
+app.MapBotTrainingApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();
