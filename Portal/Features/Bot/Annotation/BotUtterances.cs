@@ -60,6 +60,15 @@ public sealed class BotUtterances(IDbContextFactory<PortalDbContext> dbFactory, 
         return new UtterancePage(items, page, pageSize, total);
     }
 
+    /// <summary>How many utterances carry each intent as their label, in <see cref="Intents.All"/> order.</summary>
+    public async Task<IReadOnlyList<(string Intent, int Count)>> LabelCountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.BotUtterances.Where(u => u.Label != null).GroupBy(u => u.Label!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. Intents.All.Select(i => (i, counts.GetValueOrDefault(i)))];
+    }
+
     /// <summary>
     /// Labels the utterances with <paramref name="intent"/>, or each with its own prediction when it is null
     /// ("accept the prediction"; utterances predicted unknown are left as they are). Returns how many were labelled.
