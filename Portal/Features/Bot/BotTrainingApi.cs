@@ -41,8 +41,7 @@ public static class BotTrainingApi
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
         api.MapPost("/dataset", ImportDataset).WithName("ImportBotDataset").WithSummary("Import training examples from CSV")
             .WithDescription("The body is the CSV (text/csv) in the shipped form text,intent,locale,split. All or nothing: a bad line is a validation problem "
-                + "naming it (\"line 3\") and nothing is imported. Rows already known are skipped; imported rows join the training split only.")
-            .Accepts<string>("text/csv");
+                + "naming it (\"line 3\") and nothing is imported. Rows already known are skipped; imported rows join the training split only.");
         api.MapGet("/models", ListModels).WithName("ListBotModels").WithSummary("List the stored model versions with their evaluation")
             .WithDescription("Newest first; the active one is marked.");
         api.MapGet("/models/training", TrainingStatus).WithName("GetBotTrainingStatus").WithSummary("The latest retraining and its state")

@@ -83,9 +83,11 @@ public sealed class TrainingExamples(IDbContextFactory<PortalDbContext> dbFactor
             {
                 if (!known.Add(Key(example)))
                     continue;
+                // A tick apart, so the examples keep the file's order (exports and training read them by time).
                 db.IntentTrainingExamples.Add(new IntentTrainingExample
                 {
-                    Text = example.Text, Intent = example.Intent, Locale = example.Locale, Source = TrainingExampleSource.Imported, CreatedAt = now,
+                    Text = example.Text, Intent = example.Intent, Locale = example.Locale, Source = TrainingExampleSource.Imported,
+                    CreatedAt = now.AddTicks(added),
                 });
                 added++;
             }
