@@ -17,16 +17,20 @@ public sealed class BotTrainingBrowserTests(PortalAppFactory app, ChromiumBrowse
         var tag = "t" + Guid.NewGuid().ToString("N")[..10];
         var text = $"{tag} 我要投訴你們的快遞員";
         var ids = await app.RecordUtterancesAsync(text);
+        // Another message, so the list visibly narrows once the search has been applied (a reload clears the selection).
+        await app.RecordUtterancesAsync($"t{Guid.NewGuid():N} 你好");
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/admin/bot/training").ToString());
         await page.SubmitSignInAsync("supervisor@portal.local", PortalAppFactory.AgentPassword);
         await page.WaitForURLAsync("**/admin/bot/training");
+        await Assertions.Expect(page.Locator("[data-testid=training-status][data-live=true]")).ToBeVisibleAsync(Soon);
         await page.GetByTestId("utterance-search").FillAsync(tag);
         var rows = page.GetByTestId("utterances").Locator("tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await rows.First.Locator("input[type=checkbox]").CheckAsync();
+        await Assertions.Expect(page.GetByText("1 selected")).ToBeVisibleAsync(Soon);
         await page.GetByTestId("label-intent").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText(Intents.Complaint, new() { Exact = true }).ClickAsync();
         await page.GetByTestId("label-selected").ClickAsync();
