@@ -17,13 +17,15 @@ public sealed class RetrainIntentModelTests(PortalAppFactory app)
     private const string Models = "/api/v1/bot/models";
 
     // A word no shipped example has: only the labelled utterances can teach the model what it means.
-    private const string NewWord = "florbix";
+    private const string NewWord = "zorblaxium";
 
-    private static readonly string[] LabelledAsInvoice =
+    private static readonly string[] Phrasings =
     [
-        "florbix", "florbix please", "send me a florbix", "florbix for my purchase", "can i get a florbix",
-        "florbix needed", "i want a florbix", "need the florbix for order 1002",
+        "{0}", "{0} please", "{0} {0}", "about {0}", "{0} question", "{0}?", "{0}!", "hi {0}", "{0} now", "my {0}", "the {0}", "a {0}",
+        "{0} thing", "{0} again", "{0} ok", "just {0}", "{0} pls", "{0} asap", "any {0}", "some {0}", "{0} today", "{0} here", "{0} stuff", "need {0}",
     ];
+
+    private static readonly string[] LabelledTexts = [.. Phrasings.Select(phrasing => string.Format(phrasing, NewWord))];
 
     private sealed record RunView(string Version, string State, string? Error);
 
@@ -33,8 +35,10 @@ public sealed class RetrainIntentModelTests(PortalAppFactory app)
         using var api = await app.CreateApiClientAsync();
         var shipped = (await api.GetAsync<IntentModelVersion[]>(Models)).Single(v => v.IsActive);
         var before = await ClassifyAsync(api, NewWord);
-        var ids = await app.RecordUtterancesAsync(LabelledAsInvoice);
-        (await api.PostJsonAsync("/api/v1/bot/utterances/labels", new { ids, intent = Intents.Invoice })).EnsureSuccessStatusCode();
+        // An intent the shipped model does not already guess for the word, so learning it shows.
+        var taught = before.Intent == Intents.Invoice ? Intents.Payment : Intents.Invoice;
+        var ids = await app.RecordUtterancesAsync(LabelledTexts);
+        (await api.PostJsonAsync("/api/v1/bot/utterances/labels", new { ids, intent = taught })).EnsureSuccessStatusCode();
 
         var queued = await (await api.PostAsync($"{Models}/train", null)).ReadAsync<RunView>(HttpStatusCode.Accepted);
         var second = await (await api.PostAsync($"{Models}/train", null)).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -49,7 +53,7 @@ public sealed class RetrainIntentModelTests(PortalAppFactory app)
         Assert.Equal(shipped.Evaluation!.Overall.Examples, trained.Evaluation!.Overall.Examples);
         Assert.InRange(trained.Evaluation.Overall.Accuracy, shipped.Evaluation.Overall.Accuracy - 0.01, 1);
         Assert.Equal(Intents.All.Count, trained.Evaluation.Confusion.Intents.Count);
-        Assert.True(trained.Metadata!.CustomExamples >= LabelledAsInvoice.Length);
+        Assert.True(trained.Metadata!.CustomExamples >= LabelledTexts.Length);
         Assert.Equal(IntentModelStore.ShippedVersion, trained.Metadata.BaseDataset);
         Assert.Equal("Administrator", trained.Metadata.CreatedBy);
         Assert.Equal(before, await ClassifyAsync(api, NewWord));
@@ -59,8 +63,8 @@ public sealed class RetrainIntentModelTests(PortalAppFactory app)
         (await api.PostAsync($"{Models}/{queued.Version}/activate", null)).EnsureSuccessStatusCode();
         var learned = await ClassifyAsync(api, NewWord);
 
-        Assert.Equal(Intents.Invoice, learned.Intent);
-        Assert.True(learned.Confidence > before.Confidence, $"{learned.Confidence} after, {before.Confidence} before");
+        Assert.Equal(taught, learned.Intent);
+        Assert.InRange(learned.Confidence, 0.8, 1);
         Assert.Equal(queued.Version, (await api.GetAsync<IntentModelVersion[]>(Models)).Single(v => v.IsActive).Version);
 
         (await api.PostAsync($"{Models}/{shipped.Version}/activate", null)).EnsureSuccessStatusCode();

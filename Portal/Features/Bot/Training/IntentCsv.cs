@@ -45,7 +45,7 @@ public static class IntentCsv
     }
 
     /// <summary>One line; line breaks in the text become spaces, since a line is a row.</summary>
-    public static string Line(IntentExample example) =>
+    private static string Line(IntentExample example) =>
         $"{Field(example.Text.ReplaceLineEndings(" "))},{example.Intent},{example.Locale},{(example.IsHeldOut ? "test" : "train")}";
 
     private static string? Problem(List<string> fields)
