@@ -20,22 +20,25 @@ public sealed class TrainingAugmentationTests
         Assert.Null(TrainingAugmentation.WithSwappedWord(text, new Random(1)));
 
     [Fact]
-    public void An_example_becomes_itself_a_swapped_copy_and_a_copy_with_one_typo()
+    public void An_example_becomes_its_features_a_swapped_copy_and_a_copy_with_one_typo()
     {
-        var texts = TrainingAugmentation.Expand("我的快递到哪了", new Random(7)).ToList();
+        var texts = new TrainingAugmentation(7).Expand("where is my parcel").ToList();
 
         Assert.Equal(3, texts.Count);
-        Assert.Equal("我的快递到哪了", texts[0]);
-        Assert.Equal("我的物流到哪了", texts[1]);
+        Assert.Equal("where is my parcel", texts[0]);
+        Assert.Equal("where is my package", texts[1]);
         Assert.Equal(1, Math.Abs(texts[2].Length - texts[0].Length));
     }
 
     [Fact]
+    public void Chinese_words_are_swapped_before_the_features_space_out_the_characters() =>
+        Assert.Equal("我 的 物 流 到 哪 了", new TrainingAugmentation(7).Expand("我的快递到哪了").ElementAt(1));
+
+    [Fact]
     public void Short_text_gets_no_typo_copy() =>
-        Assert.Equal(["你好"], TrainingAugmentation.Expand("你好", new Random(7)));
+        Assert.Equal(["你 好"], new TrainingAugmentation(7).Expand("你好"));
 
     [Fact]
     public void The_same_seed_makes_the_same_copies() =>
-        Assert.Equal(TrainingAugmentation.Expand("where is my parcel please", new Random(3)),
-            TrainingAugmentation.Expand("where is my parcel please", new Random(3)));
+        Assert.Equal(new TrainingAugmentation(3).Expand("where is my parcel please"), new TrainingAugmentation(3).Expand("where is my parcel please"));
 }

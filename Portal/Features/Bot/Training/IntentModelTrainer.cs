@@ -61,12 +61,11 @@ public static class IntentModelTrainer
     /// <summary>Each example normalized, plus the copies <see cref="TrainingAugmentation"/> makes of it.</summary>
     private static IEnumerable<IntentModel.ModelInput> Augment(IEnumerable<IntentExample> examples)
     {
-        var random = new Random(Seed);
+        var augmentation = new TrainingAugmentation(Seed);
         foreach (var example in examples)
         {
-            // Words are swapped in the normalized text, before the features space out the Chinese characters.
-            foreach (var variant in TrainingAugmentation.Expand(TextNormalizer.Normalize(example.Text), random))
-                yield return new IntentModel.ModelInput { Text = IntentModel.FeatureText(variant), Intent = example.Intent };
+            foreach (var text in augmentation.Expand(TextNormalizer.Normalize(example.Text)))
+                yield return new IntentModel.ModelInput { Text = text, Intent = example.Intent };
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Portal.Features.Bot.Training;
 /// normalization turns it into Simplified; what it does not turn over is Taiwanese and Hong Kong vocabulary
 /// (出貨 for 发货, 免運 for 包邮), so those words are swapped like synonyms.
 /// </summary>
-public static partial class TrainingAugmentation
+public sealed partial class TrainingAugmentation(int seed)
 {
     /// <summary>Words that mean the same in a shopper's message, each group in normalized (Simplified, lower-case) form.</summary>
     public static readonly IReadOnlyList<string[]> Synonyms =
@@ -28,18 +28,25 @@ public static partial class TrainingAugmentation
 
     private static readonly IReadOnlyList<string[]> Swaps = [.. Synonyms, .. RegionalWords];
 
+    // Apart, so adding swapped copies leaves the typo copies as they were.
+    private readonly Random _typos = new(seed);
+    private readonly Random _swaps = new(seed + 1);
+
     /// <summary>
-    /// The training texts of one example: the text itself, then a copy with one word swapped when it has a word of
-    /// <see cref="Synonyms"/> or <see cref="RegionalWords"/>, then a copy with one typo (a character dropped or doubled)
-    /// when it has at least four characters. <paramref name="random"/> makes the choices, so a seeded one repeats them.
+    /// What the model trains on for one normalized example (<see cref="IntentModel.FeatureText"/> of each): the text
+    /// itself, then a copy with one word swapped when it has a word of <see cref="Synonyms"/> or
+    /// <see cref="RegionalWords"/>, then a copy with one typo (a character dropped or doubled) when it has at least
+    /// four characters. The same seed makes the same copies.
     /// </summary>
-    public static IEnumerable<string> Expand(string normalizedText, Random random)
+    public IEnumerable<string> Expand(string normalizedText)
     {
-        yield return normalizedText;
-        if (WithSwappedWord(normalizedText, random) is { } swapped)
-            yield return swapped;
-        if (normalizedText.Length >= 4)
-            yield return WithTypo(normalizedText, random);
+        var features = IntentModel.FeatureText(normalizedText);
+        yield return features;
+        // Words are swapped before the features space out the Chinese characters.
+        if (WithSwappedWord(normalizedText, _swaps) is { } swapped)
+            yield return IntentModel.FeatureText(swapped);
+        if (features.Length >= 4)
+            yield return WithTypo(features, _typos);
     }
 
     /// <summary>The text with the first word found in a group replaced by another of its group, or null when it has none.</summary>
