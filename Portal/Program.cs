@@ -52,6 +52,7 @@ app.MapBotApi();
 app.MapBotAssistantApi();
 app.MapKnowledgeApi();
 app.MapCatalogApi();
+app.MapBotTrainingApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

@@ -308,6 +308,70 @@ namespace Portal.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Features.Bot.Annotation.BotUtterance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LabeledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabeledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictedIntent")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LabeledById");
+
+                    b.HasIndex("Label", "Confidence");
+
+                    b.ToTable("BotUtterances");
+                });
+
             modelBuilder.Entity("Portal.Features.Bot.Dialogue.BotMemory", b =>
                 {
                     b.Property<Guid>("ConversationId")
@@ -369,6 +433,48 @@ namespace Portal.Migrations
                     b.HasKey("ConversationId");
 
                     b.ToTable("BotMemories", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Bot.Training.IntentTrainingExample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intent")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UtteranceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UtteranceId")
+                        .IsUnique();
+
+                    b.ToTable("IntentTrainingExamples");
                 });
 
             modelBuilder.Entity("Portal.Features.Catalog.Product", b =>
@@ -1025,6 +1131,20 @@ namespace Portal.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Features.Bot.Annotation.BotUtterance", b =>
+                {
+                    b.HasOne("Portal.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LabeledById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Portal.Features.Bot.Dialogue.BotMemory", b =>
                 {
                     b.HasOne("Portal.Features.Conversations.Conversation", null)
@@ -1032,6 +1152,14 @@ namespace Portal.Migrations
                         .HasForeignKey("Portal.Features.Bot.Dialogue.BotMemory", "ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Bot.Training.IntentTrainingExample", b =>
+                {
+                    b.HasOne("Portal.Features.Bot.Annotation.BotUtterance", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Features.Bot.Training.IntentTrainingExample", "UtteranceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Features.Catalog.Product", b =>

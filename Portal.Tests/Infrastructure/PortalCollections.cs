@@ -13,3 +13,10 @@ public sealed class HubsCollection : ICollectionFixture<PortalAppFactory>
 {
     public const string Name = "SignalR hubs";
 }
+
+/// <summary>The bot's training pipeline: its tests add training examples and train, which no other app should see.</summary>
+[CollectionDefinition(Name)]
+public sealed class BotTrainingCollection : ICollectionFixture<PortalAppFactory>
+{
+    public const string Name = "Bot training";
+}

@@ -6,6 +6,8 @@ using Portal.Features.Audit;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Catalog;
 using Portal.Features.Knowledge;
+using Portal.Features.Bot.Annotation;
+using Portal.Features.Bot.Training;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -32,6 +34,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<BotMemory> BotMemories => Set<BotMemory>();
     public DbSet<KnowledgeArticle> KnowledgeArticles => Set<KnowledgeArticle>();
     public DbSet<Product> Products => Set<Product>();
+    public DbSet<BotUtterance> BotUtterances => Set<BotUtterance>();
+    public DbSet<IntentTrainingExample> IntentTrainingExamples => Set<IntentTrainingExample>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

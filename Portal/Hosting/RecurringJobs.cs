@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Features.Bot.Annotation;
 using Portal.Features.Routing;
 using Portal.Features.Shifts;
 
@@ -14,6 +15,8 @@ public static class RecurringJobs
         jobs.AddOrUpdate<AssignQueuedConversationsJob>("assign-queued-conversations", job => job.RunAsync(), Cron.Minutely());
         // Online agents idle longer than Portal:Presence:AwayAfterIdle become away.
         jobs.AddOrUpdate<MarkIdleAgentsAwayJob>("mark-idle-agents-away", job => job.RunAsync(), Cron.Minutely());
+        // Unlabelled bot utterances older than 90 days are deleted, so the annotation log stays bounded.
+        jobs.AddOrUpdate<DeleteStaleUtterancesJob>("delete-stale-bot-utterances", job => job.RunAsync(), Cron.Daily(3));
         return app;
     }
 }

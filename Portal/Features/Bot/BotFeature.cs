@@ -2,6 +2,7 @@ using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Handover;
 using Portal.Features.Bot.Llm;
 using Portal.Features.Bot.Replies;
+using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Training;
 
 namespace Portal.Features.Bot;
@@ -29,6 +30,12 @@ public static class BotFeature
         services.AddSingleton<UnansweredMessages>();
         services.AddSingleton<BotResponder>();
         services.AddHostedService(sp => sp.GetRequiredService<BotResponder>());
+        services.AddSingleton<BotUtterances>();
+        services.AddTransient<DeleteStaleUtterancesJob>();
+        services.AddSingleton<TrainingExamples>();
+        services.AddSingleton<IntentModelTraining>();
+        services.AddTransient<RetrainIntentModelJob>();
+        services.AddSingleton<IntentModelActivation>();
         return builder;
     }
 }

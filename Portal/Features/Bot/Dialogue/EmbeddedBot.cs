@@ -1,3 +1,4 @@
+using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Tools;
 using Portal.Features.Bot.Understanding;
 using Portal.Features.Catalog;
@@ -10,7 +11,8 @@ namespace Portal.Features.Bot.Dialogue;
 /// The offline bot: the local intent model, entities and memory decide the step (<see cref="DialoguePolicy"/>), the shop's
 /// orders and knowledge fill in the answer, the reply templates word it in the customer's script. No network, no LLM.
 /// </summary>
-public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders, KnowledgeSearch knowledge, ProductCatalog products)
+public sealed class EmbeddedBot(
+    IntentClassifier classifier, OrderQueries orders, KnowledgeSearch knowledge, ProductCatalog products, BotUtterances utterances)
 {
     public const string Engine = "embedded";
 
@@ -25,6 +27,8 @@ public sealed class EmbeddedBot(IntentClassifier classifier, OrderQueries orders
     {
         memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
         var classification = classifier.Classify(turn.Text);
+        // Kept for the annotation page, where people label what the model got wrong so the next version learns it.
+        await utterances.RecordAsync(turn.ConversationId, turn.MessageId, turn.SiteId, turn.Text, classification, classifier.ActiveVersion, cancellationToken);
         var entities = EntityExtractor.Extract(turn.Text);
         var step = DialoguePolicy.Decide(memory, classification, entities, settings);
         return step switch

@@ -37,7 +37,8 @@ public static class IntentDataset
         return examples;
     }
 
-    private static List<string> SplitFields(string line)
+    /// <summary>The fields of one CSV line (RFC 4180 quoting; a quoted field cannot span lines).</summary>
+    internal static List<string> SplitFields(string line)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
