@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
+using Portal.Features.Bot.Training;
 using Portal.Features.Conversations;
 using Portal.Tests.Infrastructure;
 
@@ -43,5 +44,25 @@ public sealed class BotRecoveryTests(BotPortalApp fixture)
             await Task.Delay(200);
         } while (DateTime.UtcNow < deadline);
         Assert.Contains(history, m => m.Author == "bot" && m.Text.Contains("1002") && m.Seq == 2);
+    }
+
+    [Fact]
+    public async Task After_an_upgrade_that_changed_the_shipped_model_the_app_moves_to_the_new_one()
+    {
+        var models = Path.Combine(_app.DataDirectory, "bot", "models");
+        const string oldVersion = IntentModelStore.ShippedPrefix + "0ld0recipe0";
+        Directory.CreateDirectory(Path.Combine(models, oldVersion));
+        foreach (var file in Directory.GetFiles(Path.Combine(models, IntentModelStore.ShippedVersion)))
+            File.Copy(file, Path.Combine(models, oldVersion, Path.GetFileName(file)));
+        await File.WriteAllTextAsync(Path.Combine(models, "active"), oldVersion);
+
+        await _app.RestartAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await File.ReadAllTextAsync(Path.Combine(models, "active"))).Trim() != IntentModelStore.ShippedVersion)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The app kept the old shipped model.");
+            await Task.Delay(250);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Tools;
 using Portal.Features.Bot.Understanding;
 using Portal.Features.Catalog;
@@ -11,8 +10,7 @@ namespace Portal.Features.Bot.Dialogue;
 /// The offline bot: the local intent model, entities and memory decide the step (<see cref="DialoguePolicy"/>), the shop's
 /// orders and knowledge fill in the answer, the reply templates word it in the customer's script. No network, no LLM.
 /// </summary>
-public sealed class EmbeddedBot(
-    IntentClassifier classifier, OrderQueries orders, KnowledgeSearch knowledge, ProductCatalog products, BotUtterances utterances)
+public sealed class EmbeddedBot(OrderQueries orders, KnowledgeSearch knowledge, ProductCatalog products)
 {
     public const string Engine = "embedded";
 
@@ -23,12 +21,10 @@ public sealed class EmbeddedBot(
     private const double StrongArticleMatch = 8;
 
     /// <summary>Never throws on odd text: empty, emoji-only, garbage and 4,000-character messages get a reply.</summary>
-    public async Task<BotReply> ReplyAsync(BotTurn turn, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
+    public async Task<BotReply> ReplyAsync(
+        BotTurn turn, IntentClassification classification, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
     {
         memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
-        var classification = classifier.Classify(turn.Text);
-        // Kept for the annotation page, where people label what the model got wrong so the next version learns it.
-        await utterances.RecordAsync(turn.ConversationId, turn.MessageId, turn.SiteId, turn.Text, classification, classifier.ActiveVersion, cancellationToken);
         var entities = EntityExtractor.Extract(turn.Text);
         var step = DialoguePolicy.Decide(memory, classification, entities, settings);
         return step switch

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Llm;
 using Portal.Features.Bot.Understanding;
@@ -14,14 +15,18 @@ public sealed class BotReplyEngine(
     LlmBot llm,
     LlmSettingsStore llmSettings,
     IntentClassifier classifier,
+    BotUtterances utterances,
     BotMetrics metrics,
     ILogger<BotReplyEngine> logger)
 {
     public async Task<BotReply> ReplyAsync(BotTurn turn, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var classification = classifier.Classify(turn.Text);
+        // Kept for the annotation page, where people label what the model got wrong so the next version learns it.
+        await utterances.RecordAsync(turn.ConversationId, turn.MessageId, turn.SiteId, turn.Text, classification, classifier.ActiveVersion, cancellationToken);
         var assistant = await llmSettings.GetAsync(cancellationToken);
-        if (assistant.Enabled && !WantsPerson(turn, settings))
+        if (assistant.Enabled && !WantsPerson(classification, settings))
         {
             memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
             DialoguePolicy.Remember(memory, EntityExtractor.Extract(turn.Text));
@@ -39,15 +44,12 @@ public sealed class BotReplyEngine(
                 logger.LogWarning(failure, "The LLM gave no answer to message {MessageId} ({Reason}); the embedded bot answers", turn.MessageId, failure.Reason);
             }
         }
-        var embeddedReply = await embedded.ReplyAsync(turn, memory, settings, cancellationToken);
+        var embeddedReply = await embedded.ReplyAsync(turn, classification, memory, settings, cancellationToken);
         metrics.Replied(embeddedReply.Engine, clock.Elapsed);
         return embeddedReply;
     }
 
     /// <summary>Asking for a person or complaining goes straight to the handover, without waiting for an LLM to agree.</summary>
-    private bool WantsPerson(BotTurn turn, BotSettings settings)
-    {
-        var classification = classifier.Classify(turn.Text);
-        return classification.Confidence >= settings.ConfidenceThreshold && settings.HandoverIntents.Contains(classification.Intent);
-    }
+    private static bool WantsPerson(IntentClassification classification, BotSettings settings) =>
+        classification.Confidence >= settings.ConfidenceThreshold && settings.HandoverIntents.Contains(classification.Intent);
 }

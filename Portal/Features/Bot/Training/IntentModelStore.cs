@@ -21,7 +21,7 @@ public sealed class IntentModelStore(IOptions<PortalOptions> portal, IHostEnviro
     /// <summary>The version of the shipped dataset: changes when the data or the way it is trained changes.</summary>
     public static string ShippedVersion { get; } = ShippedPrefix + Fingerprint(IntentDataset.LoadShipped());
 
-    private const string ShippedPrefix = "shipped-";
+    public const string ShippedPrefix = "shipped-";
 
     /// <summary>What a model is made of: the recipe (<see cref="IntentModelTrainer.Revision"/>) and every example with its split.</summary>
     public static string Fingerprint(IEnumerable<IntentExample> dataset) => Convert.ToHexStringLower(SHA256.HashData(
