@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Llm;
 using Portal.Features.Bot.Understanding;
@@ -15,7 +14,6 @@ public sealed class BotReplyEngine(
     LlmBot llm,
     LlmSettingsStore llmSettings,
     IntentClassifier classifier,
-    BotUtterances utterances,
     BotMetrics metrics,
     ILogger<BotReplyEngine> logger)
 {
@@ -23,8 +21,6 @@ public sealed class BotReplyEngine(
     {
         var clock = Stopwatch.StartNew();
         var classification = classifier.Classify(turn.Text);
-        // Kept for the annotation page, where people label what the model got wrong so the next version learns it.
-        await utterances.RecordAsync(turn.ConversationId, turn.MessageId, turn.SiteId, turn.Text, classification, classifier.ActiveVersion, cancellationToken);
         var assistant = await llmSettings.GetAsync(cancellationToken);
         if (assistant.Enabled && !WantsPerson(classification, settings))
         {
@@ -36,7 +32,7 @@ public sealed class BotReplyEngine(
                 memory.Turns++;
                 memory.UnclearTurns = 0;
                 metrics.Replied(reply.Engine, clock.Elapsed);
-                return reply;
+                return reply with { Classification = classification };
             }
             catch (LlmReplyException failure)
             {
@@ -46,7 +42,7 @@ public sealed class BotReplyEngine(
         }
         var embeddedReply = await embedded.ReplyAsync(turn, classification, memory, settings, cancellationToken);
         metrics.Replied(embeddedReply.Engine, clock.Elapsed);
-        return embeddedReply;
+        return embeddedReply with { Classification = classification };
     }
 
     /// <summary>Asking for a person or complaining goes straight to the handover, without waiting for an LLM to agree.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Handover;
 using Portal.Features.Conversations;
@@ -20,6 +21,8 @@ public sealed class BotResponder(
     BotReplyEngine engine,
     BotHandover handover,
     UnansweredMessages unanswered,
+    BotUtterances utterances,
+    IntentClassifier classifier,
     IOptionsMonitor<BotOptions> options,
     ILogger<BotResponder> logger) : IHostedService
 {
@@ -129,6 +132,10 @@ public sealed class BotResponder(
         }
         await memories.SaveAsync(memory, cancellationToken);
         await SayAsync(conversation.Id, message.Id, text, memory.Locale, cancellationToken);
+        // Kept for the annotation page, where people label what the model got wrong so the next version learns it;
+        // written after the answer is out, so the customer never waits for it.
+        if (reply.Classification is { } classification)
+            await utterances.RecordAsync(conversation.Id, message.Id, conversation.SiteId, message.Text, classification, classifier.ActiveVersion, cancellationToken);
     }
 
     private async Task HandOverAfterFailureAsync(MessageDto message)
