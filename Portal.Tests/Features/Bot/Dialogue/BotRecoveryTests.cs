@@ -8,17 +8,23 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Bot.Dialogue;
 
-[Collection(BotCollection.Name)]
-public sealed class BotRecoveryTests(BotPortalApp fixture)
+/// <summary>The bot across restarts, with an app of its own (restarting the shared one would disturb the other bot tests).</summary>
+public sealed class BotRecoveryTests : IAsyncLifetime
 {
-    private readonly PortalAppFactory _app = fixture.App;
+    private readonly BotPortalApp _fixture = new();
+
+    private PortalAppFactory App => _fixture.App;
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_question_stored_just_before_the_app_went_down_is_answered_when_it_comes_back()
     {
-        var session = await _app.StartWidgetSessionAsync();
+        var session = await App.StartWidgetSessionAsync();
         // The message is stored, but the app stops before the bot gets to it (written behind the bot's back here).
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
             var conversation = await db.Conversations.SingleAsync(c => c.Id == session.ConversationId);
             Assert.True(conversation.BotActive);
@@ -31,9 +37,9 @@ public sealed class BotRecoveryTests(BotPortalApp fixture)
             await db.SaveChangesAsync();
         }
 
-        await _app.RestartAsync();
+        await App.RestartAsync();
 
-        await using var widget = await _app.ConnectWidgetAsync(session.VisitorToken);
+        await using var widget = await App.ConnectWidgetAsync(session.VisitorToken);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         ChatMessage[] history;
         do
@@ -49,14 +55,14 @@ public sealed class BotRecoveryTests(BotPortalApp fixture)
     [Fact]
     public async Task After_an_upgrade_that_changed_the_shipped_model_the_app_moves_to_the_new_one()
     {
-        var models = Path.Combine(_app.DataDirectory, "bot", "models");
+        var models = Path.Combine(App.DataDirectory, "bot", "models");
         const string oldVersion = IntentModelStore.ShippedPrefix + "0ld0recipe0";
         Directory.CreateDirectory(Path.Combine(models, oldVersion));
         foreach (var file in Directory.GetFiles(Path.Combine(models, IntentModelStore.ShippedVersion)))
             File.Copy(file, Path.Combine(models, oldVersion, Path.GetFileName(file)));
         await File.WriteAllTextAsync(Path.Combine(models, "active"), oldVersion);
 
-        await _app.RestartAsync();
+        await App.RestartAsync();
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await File.ReadAllTextAsync(Path.Combine(models, "active"))).Trim() != IntentModelStore.ShippedVersion)

@@ -43,4 +43,15 @@ public sealed class ReplyTemplatesTests
     {
         Assert.Equal(expected, ReplyLocales.Detect(text, previous));
     }
+
+    [Theory]
+    [InlineData("zh-TW", ReplyLocales.Traditional)]
+    [InlineData("zh-HK", ReplyLocales.Traditional)]
+    [InlineData("zh-CN", ReplyLocales.Simplified)]
+    [InlineData("en-GB", ReplyLocales.English)]
+    [InlineData(null, ReplyLocales.Simplified)]
+    public void A_new_conversation_starts_in_the_widgets_language(string? widgetLocale, string expected)
+    {
+        Assert.Equal(expected, ReplyLocales.FromWidget(widgetLocale));
+    }
 }

@@ -24,7 +24,6 @@ public sealed class EmbeddedBot(OrderQueries orders, KnowledgeSearch knowledge, 
     public async Task<BotReply> ReplyAsync(
         BotTurn turn, IntentClassification classification, BotMemory memory, BotSettings settings, CancellationToken cancellationToken)
     {
-        memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
         var entities = EntityExtractor.Extract(turn.Text);
         var step = DialoguePolicy.Decide(memory, classification, entities, settings);
         return step switch

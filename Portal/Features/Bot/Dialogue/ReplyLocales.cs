@@ -29,11 +29,13 @@ public static class ReplyLocales
         return text.Any(char.IsAsciiLetter) ? English : previous;
     }
 
-    /// <summary>Maps the widget's locales (zh-CN, zh-TW, en) to the bot's.</summary>
+    /// <summary>Maps the widget's locale (zh-CN, zh-TW, en, or the browser's, e.g. en-GB) to the bot's; Simplified when unknown.</summary>
     public static string FromWidget(string? locale) => locale switch
     {
-        "zh-TW" or "zh-HK" or "zh-Hant" => Traditional,
-        "en" or "en-US" or "en-GB" => English,
+        null => Simplified,
+        _ when locale.StartsWith("zh-TW", StringComparison.OrdinalIgnoreCase) || locale.StartsWith("zh-HK", StringComparison.OrdinalIgnoreCase)
+            || locale.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) => Traditional,
+        _ when locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) => English,
         _ => Simplified,
     };
 

@@ -24,7 +24,6 @@ public sealed class BotReplyEngine(
         var assistant = await llmSettings.GetAsync(cancellationToken);
         if (assistant.Enabled && !WantsPerson(classification, settings))
         {
-            memory.Locale = ReplyLocales.Detect(turn.Text, memory.Locale);
             DialoguePolicy.Remember(memory, EntityExtractor.Extract(turn.Text));
             try
             {

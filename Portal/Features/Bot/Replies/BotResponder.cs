@@ -117,7 +117,7 @@ public sealed class BotResponder(
         if (conversation is not { BotActive: true, AssigneeId: null } || conversation.Status == ConversationStatus.Closed)
             return;
         var site = await sites.FindAsync(conversation.SiteId, cancellationToken);
-        var memory = await memories.LoadAsync(conversation.Id, ReplyLocales.Simplified, cancellationToken);
+        var memory = await memories.LoadAsync(conversation.Id, conversation.ContactId, message.Text, cancellationToken);
         var reply = site is not null && options.CurrentValue.Enabled && site.BotEnabled
             ? await engine.ReplyAsync(new BotTurn(conversation.Id, message.Id, message.Seq, site.Id, site.Name, message.Text), memory,
                 await settings.GetAsync(cancellationToken), cancellationToken)
@@ -142,7 +142,8 @@ public sealed class BotResponder(
     {
         try
         {
-            var memory = await memories.LoadAsync(message.ConversationId, ReplyLocales.Simplified, CancellationToken.None);
+            var conversation = await queries.FindAsync(message.ConversationId, CancellationToken.None);
+            var memory = await memories.LoadAsync(message.ConversationId, conversation?.ContactId ?? Guid.Empty, message.Text, CancellationToken.None);
             var summary = HandoverSummary.Describe(memory, HandoverReasons.BotError, message.Text);
             var next = await handover.HandOverAsync(message.ConversationId, summary, memory.Locale, CancellationToken.None);
             await SayAsync(message.ConversationId, message.Id, next, memory.Locale, CancellationToken.None);
