@@ -10,8 +10,9 @@ namespace Portal.Components.Account;
 
 /// <summary>
 /// The console circuit's sign-in state. It signs the circuit out the moment the user's sessions are revoked
-/// (deactivation), and every minute checks that the account is still usable, not waiting for a two-factor set-up
-/// its role requires, and its security stamp unchanged.
+/// (deactivation), and every 15 seconds checks that the account is still usable, not waiting for a two-factor set-up
+/// its role requires, and its security stamp unchanged — the check also catches a revocation the event did not bring
+/// (a circuit that was still starting, or another node).
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
@@ -29,7 +30,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
         AuthenticationStateChanged += WatchForRevocation;
     }
 
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// The circuit hands its user over by setting the state (which raises this event); from then on a
