@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Portal.Features.Account;
+using Portal.Features.Monitoring;
 using Portal.Features.Team;
 using Portal.Features.Widget;
 using Scalar.AspNetCore;
@@ -76,6 +77,7 @@ public static class PortalDefaults
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed request finds the status page's endpoint.
         app.UseRouting();
+        app.UseMetricsAccess();
         app.UseAuthentication();
         app.UseInactiveAccountsSignedOut();
         app.UseTwoFactorSetUpEnforced();
@@ -85,7 +87,7 @@ public static class PortalDefaults
 
         app.MapStaticAssets();
         app.MapPortalHealthChecks();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(MetricsAccess.Path);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/docs", scalar => scalar
             .WithTitle("Portal API")

@@ -9,6 +9,7 @@ public static class Telemetry
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddOptions<MetricsAccessOptions>().BindConfiguration("Portal:Metrics").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PortalMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
