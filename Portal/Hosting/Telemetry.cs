@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Portal.Features.Monitoring;
 
@@ -9,8 +10,11 @@ public static class Telemetry
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PortalMetrics>();
+        // Only this app's own meters (made by its IMeterFactory), not every meter of that name in the process: the
+        // SDK shares one stream among same-named meters and ends it when any of them is disposed, so another app
+        // stopping in the same process (the tests run several) would silently take this app's instruments with it.
+        builder.Metrics.EnableMetrics(PortalMetrics.MeterName, scopes: MeterScope.Local);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PortalMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Runtime")
             .AddPrometheusExporter());
