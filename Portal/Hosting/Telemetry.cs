@@ -10,13 +10,13 @@ public static class Telemetry
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PortalMetrics>();
-        // Only this app's own meters (made by its IMeterFactory), not every meter of that name in the process: the
-        // SDK shares one stream among same-named meters and ends it when any of them is disposed, so another app
-        // stopping in the same process (the tests run several) would silently take this app's instruments with it.
-        builder.Metrics.EnableMetrics(PortalMetrics.MeterName, scopes: MeterScope.Local);
+        // Portal's and ASP.NET Core's meters (Kestrel, SignalR included) are made per app by its IMeterFactory; only
+        // this app's are listened to. The SDK shares one stream among same-named meters and ends it when any of them
+        // is disposed, so another app stopping in the same process (the tests run several) would take these with it.
+        foreach (var meter in new[] { PortalMetrics.MeterName, "Microsoft.AspNetCore" })
+            builder.Metrics.EnableMetrics(meter, scopes: MeterScope.Local);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Runtime")
+            .AddMeter("System.Runtime")
             .AddPrometheusExporter());
         return builder;
     }

@@ -11,7 +11,7 @@ public sealed class MetricsOfSeveralAppsTests
     private static readonly TimeSpan ScrapeSettles = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task An_apps_metrics_keep_counting_messages_after_another_app_in_the_same_process_stops()
+    public async Task An_apps_metrics_keep_counting_its_messages_and_requests_after_another_app_in_the_same_process_stops()
     {
         var running = await PortalAppFactory.StartAsync(new Dictionary<string, string?>());
         try
@@ -29,6 +29,8 @@ public sealed class MetricsOfSeveralAppsTests
 
             Assert.True(afterStop > before, $"portal_messages_total stayed at {before} after the other app stopped.");
             Assert.True(later > afterStop, $"portal_messages_total stayed at {afterStop} on the next message.");
+            using var client = running.CreateClient();
+            Assert.Contains("http_server_request_duration_seconds_count", await client.GetStringAsync("/metrics"));
         }
         finally
         {
