@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Portal.Features.Monitoring;
 
@@ -10,10 +11,13 @@ public static class Telemetry
     {
         builder.Services.AddSingleton<PortalMetrics>();
         builder.Services.AddOptions<MetricsAccessOptions>().BindConfiguration("Portal:Metrics").ValidateDataAnnotations().ValidateOnStart();
+        // Portal's and ASP.NET Core's meters (Kestrel, SignalR included) are made per app by its IMeterFactory; only
+        // this app's are listened to. The SDK shares one stream among same-named meters and ends it when any of them
+        // is disposed, so another app stopping in the same process (the tests run several) would take these with it.
+        foreach (var meter in new[] { PortalMetrics.MeterName, "Microsoft.AspNetCore" })
+            builder.Metrics.EnableMetrics(meter, scopes: MeterScope.Local);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PortalMetrics.MeterName)
-            .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "System.Runtime")
+            .AddMeter("System.Runtime")
             .AddPrometheusExporter());
         return builder;
     }

@@ -72,6 +72,7 @@ public sealed class LlmBotTests(BotPortalApp fixture) : IAsyncLifetime
     public async Task A_slow_LLM_is_cut_off_at_the_deadline_and_the_embedded_bot_answers()
     {
         _llm.Enqueue(FakeOpenAiReply.Text("far too late").After(TimeSpan.FromSeconds(10)));
+        var fallbacksBefore = await FallbacksAsync("timeout");
         await using var customer = await BotCustomer.StartAsync(_app);
 
         var clock = Stopwatch.StartNew();
@@ -79,6 +80,7 @@ public sealed class LlmBotTests(BotPortalApp fixture) : IAsyncLifetime
 
         Assert.Contains("paid and being packed", reply.Text);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+        Assert.Equal(fallbacksBefore + 1, await FallbacksAsync("timeout", atLeast: fallbacksBefore + 1));
 
     }
 
@@ -94,6 +96,22 @@ public sealed class LlmBotTests(BotPortalApp fixture) : IAsyncLifetime
         Assert.Contains("1002", first.Text);
         Assert.DoesNotContain("nginx", first.Text);
         Assert.Contains("2024112300123", second.Text);
+    }
+
+    /// <summary>portal_bot_fallback_total{reason} as /metrics shows it, read again for a few seconds until it reaches <paramref name="atLeast"/> (the exporter caches scrapes briefly).</summary>
+    private async Task<double> FallbacksAsync(string reason, double atLeast = 0)
+    {
+        using var client = _app.CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var metrics = await client.GetStringAsync("/metrics");
+            var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("portal_bot_fallback_total{") && l.Contains($"reason=\"{reason}\""));
+            var value = line is null ? 0 : double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            if (value >= atLeast || DateTime.UtcNow > deadline)
+                return value;
+            await Task.Delay(250);
+        }
     }
 
     private async Task ConfigureAsync(bool enabled, int timeoutSeconds)
