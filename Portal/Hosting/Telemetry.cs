@@ -10,6 +10,8 @@ public static class Telemetry
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddSingleton<WaitingConversations>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WaitingConversations>());
         builder.Services.AddOptions<MetricsAccessOptions>().BindConfiguration("Portal:Metrics").ValidateDataAnnotations().ValidateOnStart();
         // Portal's and ASP.NET Core's meters (Kestrel, SignalR included) are made per app by its IMeterFactory; only
         // this app's are listened to. The SDK shares one stream among same-named meters and ends it when any of them
