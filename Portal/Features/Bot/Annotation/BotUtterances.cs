@@ -1,3 +1,4 @@
+using Portal.Features.Bot.Dialogue;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Bot.Training;
@@ -98,7 +99,7 @@ public sealed class BotUtterances(IDbContextFactory<PortalDbContext> dbFactory, 
                 else
                     db.IntentTrainingExamples.Add(new IntentTrainingExample
                     {
-                        Text = utterance.Text, Intent = label, Locale = UtteranceLocale.Of(utterance.Text),
+                        Text = utterance.Text, Intent = label, Locale = ReplyLocales.Detect(utterance.Text, ReplyLocales.English),
                         Source = TrainingExampleSource.Annotated, UtteranceId = utterance.Id, CreatedAt = now,
                     });
                 labelled++;
