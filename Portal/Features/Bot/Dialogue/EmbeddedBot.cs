@@ -118,7 +118,7 @@ public sealed class EmbeddedBot(OrderQueries orders, KnowledgeSearch knowledge, 
         if (order.Status is OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.Delivered)
             return Reply(status);
         // The bot never changes an order itself (a customer's words must not cancel or refund anything): a person does.
-        return new BotReply(status + Space(locale) + ReplyTemplates.Render("handover.reason.order_change", locale), HandoverReasons.OrderChange, Engine);
+        return new BotReply(status + ReplyLocales.SentenceGap(locale) + ReplyTemplates.Render("handover.reason.order_change", locale), HandoverReasons.OrderChange, Engine);
     }
 
     private static BotReply HandOver(string reason, BotMemory memory) =>
@@ -129,6 +129,4 @@ public sealed class EmbeddedBot(OrderQueries orders, KnowledgeSearch knowledge, 
     private static BotReply Reply(string text) => new(text, null, Engine);
 
     private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..39].Trim() + "…";
-
-    internal static string Space(string locale) => locale == ReplyLocales.English ? " " : "";
 }

@@ -19,7 +19,7 @@ public static class ReplyLocales
     {
         if (string.IsNullOrWhiteSpace(text))
             return previous;
-        var hasChinese = text.Any(IsChinese);
+        var hasChinese = text.Any(ChineseScript.IsHan);
         if (hasChinese)
         {
             if (ChineseScript.HasTraditionalOnlyCharacters(text))
@@ -39,5 +39,6 @@ public static class ReplyLocales
         _ => Simplified,
     };
 
-    private static bool IsChinese(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+    /// <summary>What goes between two sentences of a reply: a space in English, nothing in Chinese.</summary>
+    public static string SentenceGap(string locale) => locale == English ? " " : "";
 }

@@ -12,7 +12,7 @@ public static class OrderReplies
         var status = ReplyTemplates.Render($"order.status.{order.Status}", locale);
         var text = ReplyTemplates.Render("order.status", locale, ("number", order.Number), ("items", Items(order, locale)), ("status", status));
         if (order.Carrier is { } carrier && order.TrackingNumber is { } tracking)
-            text += (locale == ReplyLocales.English ? " " : "") + ReplyTemplates.Render("order.tracking", locale, ("carrier", carrier), ("tracking", tracking));
+            text += ReplyLocales.SentenceGap(locale) + ReplyTemplates.Render("order.tracking", locale, ("carrier", carrier), ("tracking", tracking));
         return text;
     }
 

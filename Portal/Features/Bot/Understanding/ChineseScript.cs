@@ -14,6 +14,9 @@ public static class ChineseScript
     /// <summary>The text in Simplified Chinese; anything that is not Traditional Chinese is left as it is.</summary>
     public static string ToSimplified(string text) => Shared.Value.Convert(text);
 
+    /// <summary>A Chinese character (CJK unified ideographs and extension A).</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
     /// <summary>
     /// Whether the text has a character only Simplified writes (订 for 訂); characters both scripts use (后, 里) do not count.
     /// </summary>
