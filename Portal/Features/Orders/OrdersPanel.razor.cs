@@ -154,12 +154,6 @@ public sealed partial class OrdersPanel : IDisposable
         _ => Color.Default,
     };
 
-    private static string Money(decimal amount, string currency)
-    {
-        var symbol = currency switch { "CNY" or "JPY" => "¥", "USD" => "$", "EUR" => "€", "GBP" => "£", "TWD" => "NT$", "HKD" => "HK$", _ => currency + " " };
-        return symbol + amount.ToString("N2", CultureInfo.InvariantCulture);
-    }
-
     private static string SizeAndColor(OrderItem item) =>
         string.Join(", ", new[] { item.Size, item.Color }.Where(v => !string.IsNullOrWhiteSpace(v))) is { Length: > 0 } variant ? $" · {variant}" : "";
 

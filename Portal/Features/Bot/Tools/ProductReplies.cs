@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Catalog;
+using Portal.Features.Orders;
 
 namespace Portal.Features.Bot.Tools;
 
@@ -22,15 +23,8 @@ public static class ProductReplies
         {
             stock = Available(product, locale);
         }
-        return ReplyTemplates.Render("product.found", locale, ("name", product.Name), ("price", Price(product)), ("stock", stock)).Trim();
+        return ReplyTemplates.Render("product.found", locale, ("name", product.Name), ("price", Money.Format(product.Price, product.Currency)), ("stock", stock)).Trim();
     }
-
-    public static string Price(ProductDto product) => product.Currency switch
-    {
-        "CNY" => "¥" + product.Price.ToString("0.##", CultureInfo.InvariantCulture),
-        "USD" => "$" + product.Price.ToString("0.00", CultureInfo.InvariantCulture),
-        _ => product.Price.ToString("0.##", CultureInfo.InvariantCulture) + " " + product.Currency,
-    };
 
     private static string Available(ProductDto product, string locale)
     {
@@ -39,7 +33,7 @@ public static class ProductReplies
             .Where(v => v.Length > 0).Distinct().ToList();
         if (inStock.Count == 0)
             return product.TotalStock > 0 ? "" : ReplyTemplates.Render("product.out_of_stock", locale, ("variant", product.Name));
-        return (locale == ReplyLocales.English ? " " : "") + ReplyTemplates.Render("product.sizes", locale,
+        return ReplyLocales.SentenceGap(locale) + ReplyTemplates.Render("product.sizes", locale,
             ("variants", string.Join(locale == ReplyLocales.English ? ", " : "、", inStock)));
     }
 }
