@@ -19,12 +19,15 @@ public sealed class BotHandover(
     AgentRoster roster,
     TimeProvider clock)
 {
-    /// <summary>Hands over and returns the sentence about what happens next, in the customer's locale.</summary>
-    public async Task<string> HandOverAsync(Guid conversationId, string summary, string locale, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands over with a summary of what the bot learned (<see cref="HandoverSummary"/>) and returns the sentence about
+    /// what happens next, in the customer's locale.
+    /// </summary>
+    public async Task<string> HandOverAsync(BotMemory memory, string reason, string lastCustomerText, CancellationToken cancellationToken)
     {
-        await actions.HandOverAsync(conversationId, summary, cancellationToken);
-        await routing.EnqueueAndRouteAsync(conversationId);
-        return await WhatHappensNextAsync(conversationId, locale, cancellationToken);
+        await actions.HandOverAsync(memory.ConversationId, HandoverSummary.Describe(memory, reason, lastCustomerText), cancellationToken);
+        await routing.EnqueueAndRouteAsync(memory.ConversationId);
+        return await WhatHappensNextAsync(memory.ConversationId, memory.Locale, cancellationToken);
     }
 
     private async Task<string> WhatHappensNextAsync(Guid conversationId, string locale, CancellationToken cancellationToken)

@@ -126,9 +126,8 @@ public sealed class BotResponder(
         var text = reply.Text;
         if (reply.HandoverReason is { } reason)
         {
-            var summary = HandoverSummary.Describe(memory, reason, message.Text);
-            var next = await handover.HandOverAsync(conversation.Id, summary, memory.Locale, cancellationToken);
-            text = text.Length == 0 ? next : text + EmbeddedBot.Space(memory.Locale) + next;
+            var next = await handover.HandOverAsync(memory, reason, message.Text, cancellationToken);
+            text = text.Length == 0 ? next : text + ReplyLocales.SentenceGap(memory.Locale) + next;
         }
         await memories.SaveAsync(memory, cancellationToken);
         await SayAsync(conversation.Id, message.Id, text, memory.Locale, cancellationToken);
@@ -144,8 +143,7 @@ public sealed class BotResponder(
         {
             var conversation = await queries.FindAsync(message.ConversationId, CancellationToken.None);
             var memory = await memories.LoadAsync(message.ConversationId, conversation?.ContactId ?? Guid.Empty, message.Text, CancellationToken.None);
-            var summary = HandoverSummary.Describe(memory, HandoverReasons.BotError, message.Text);
-            var next = await handover.HandOverAsync(message.ConversationId, summary, memory.Locale, CancellationToken.None);
+            var next = await handover.HandOverAsync(memory, HandoverReasons.BotError, message.Text, CancellationToken.None);
             await SayAsync(message.ConversationId, message.Id, next, memory.Locale, CancellationToken.None);
         }
         catch (Exception exception)
