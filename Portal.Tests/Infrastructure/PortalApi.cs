@@ -19,4 +19,8 @@ public static class PortalApi
     public static Task<HttpResponseMessage> PostMessageAsync(
         this HttpClient api, Guid conversationId, string? text, string? clientMessageId = null, bool isPrivate = false) =>
         api.PostJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { text, clientMessageId, @private = isPrivate });
+
+    /// <summary>The id of the seeded demo shop (site key <see cref="PortalAppFactory.DemoSiteKey"/>).</summary>
+    public static async Task<Guid> DemoSiteIdAsync(this HttpClient api) =>
+        (await api.GetAsync<SiteSummary[]>("/api/v1/sites")).Single(s => s.SiteKey == PortalAppFactory.DemoSiteKey).Id;
 }

@@ -15,7 +15,7 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
     public async Task An_article_written_through_the_api_is_found_at_once_changed_and_gone_after_its_deletion_each_step_audited()
     {
         using var admin = await app.CreateApiClientAsync(Supervisor);
-        var site = await DemoSiteIdAsync(admin);
+        var site = await admin.DemoSiteIdAsync();
         var marker = Marker();
 
         using var created = await admin.PostJsonAsync(Api, new
@@ -53,7 +53,7 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
     public async Task A_draft_is_listed_for_admins_but_the_bot_finds_it_only_once_published()
     {
         using var admin = await app.CreateApiClientAsync();
-        var site = await DemoSiteIdAsync(admin);
+        var site = await admin.DemoSiteIdAsync();
         var marker = Marker();
         var draft = new { siteId = site, title = $"Gift cards {marker}", body = "Gift cards never expire.", locale = "en", published = false };
 
@@ -88,10 +88,10 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
 
         using var unknownSite = await admin.PostJsonAsync(Api, new { siteId = Guid.NewGuid(), title = "t", body = "b", locale = "en" });
         await unknownSite.AssertValidationErrorAsync("siteId");
-        using var noQuestion = await admin.GetAsync($"{Api}/search?siteId={await DemoSiteIdAsync(admin)}&q=%20");
+        using var noQuestion = await admin.GetAsync($"{Api}/search?siteId={await admin.DemoSiteIdAsync()}&q=%20");
         await noQuestion.AssertValidationErrorAsync("q");
         using var unknownArticle = await admin.PutAsJsonAsync($"{Api}/{Guid.NewGuid()}",
-            new { siteId = await DemoSiteIdAsync(admin), title = "t", body = "b", locale = "en" }, Json.Options);
+            new { siteId = await admin.DemoSiteIdAsync(), title = "t", body = "b", locale = "en" }, Json.Options);
         await unknownArticle.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -99,7 +99,7 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
     public async Task An_agent_cannot_read_search_or_write_the_knowledge_base()
     {
         using var admin = await app.CreateApiClientAsync();
-        var site = await DemoSiteIdAsync(admin);
+        var site = await admin.DemoSiteIdAsync();
         using var agent = await app.CreateApiClientAsync(PortalAppFactory.Agent1Email);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"{Api}?siteId={site}")).StatusCode);
@@ -112,7 +112,7 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
     public async Task The_demo_shop_answers_in_three_languages_from_its_seeded_articles()
     {
         using var admin = await app.CreateApiClientAsync();
-        var site = await DemoSiteIdAsync(admin);
+        var site = await admin.DemoSiteIdAsync();
 
         foreach (var locale in new[] { "zh-Hans", "zh-Hant", "en" })
             Assert.True((await admin.GetAsync<ArticleView[]>($"{Api}?siteId={site}&locale={locale}")).Count(a => a.Intent is not null) >= 12);
@@ -128,9 +128,6 @@ public sealed class KnowledgeApiTests(PortalAppFactory app)
 
     private static async Task<HitView[]> SearchAsync(HttpClient api, Guid site, string question, string? locale) =>
         await api.GetAsync<HitView[]>($"{Api}/search?siteId={site}&q={Uri.EscapeDataString(question)}&locale={locale}");
-
-    private static async Task<Guid> DemoSiteIdAsync(HttpClient api) =>
-        (await api.GetAsync<SiteSummary[]>("/api/v1/sites")).Single(s => s.SiteKey == PortalAppFactory.DemoSiteKey).Id;
 
     private sealed record ArticleView(Guid Id, Guid SiteId, string Title, string Body, string? Keywords, string? Intent, string Locale, bool Published);
 

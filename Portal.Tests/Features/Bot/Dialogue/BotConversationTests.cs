@@ -79,7 +79,7 @@ public sealed class BotConversationTests(BotPortalApp fixture)
 
         using var admin = await _app.CreateApiClientAsync();
         var articles = await admin.GetFromJsonAsync<JsonElement[]>(
-            $"/api/v1/knowledge?siteId={await DemoSiteIdAsync(admin)}&locale=zh-Hans", Json.Options);
+            $"/api/v1/knowledge?siteId={await admin.DemoSiteIdAsync()}&locale=zh-Hans", Json.Options);
         var returnArticles = articles!.Where(a => a.GetProperty("intent").GetString() == "return_refund").Select(a => a.GetProperty("body").GetString());
         Assert.Contains(reply.Text, returnArticles);
     }
@@ -110,9 +110,6 @@ public sealed class BotConversationTests(BotPortalApp fixture)
         var order = await db.Orders.SingleAsync(o => o.Number == "1002");
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
-
-    private static async Task<Guid> DemoSiteIdAsync(HttpClient admin) =>
-        (await admin.GetFromJsonAsync<SiteSummary[]>("/api/v1/sites", Json.Options))!.Single(s => s.SiteKey == PortalAppFactory.DemoSiteKey).Id;
 
     private Task<BotCustomer> CustomerAsync() => BotCustomer.StartAsync(_app);
 }

@@ -103,12 +103,12 @@ public sealed class BotHandoverTests(BotPortalApp fixture)
     public async Task Turning_the_bot_off_for_a_site_gives_its_bot_conversations_to_people_and_new_ones_start_with_people()
     {
         using var admin = await _app.CreateApiClientAsync();
-        var site = (await admin.GetFromJsonAsync<SiteSummary[]>("/api/v1/sites", Json.Options))!.Single(s => s.SiteKey == PortalAppFactory.DemoSiteKey);
+        var siteId = await admin.DemoSiteIdAsync();
         await using var talking = await BotCustomer.StartAsync(_app);
         await talking.AskAsync("hi");
         try
         {
-            (await admin.PutJsonAsync($"/api/v1/bot/sites/{site.Id}", new { enabled = false })).EnsureSuccessStatusCode();
+            (await admin.PutJsonAsync($"/api/v1/bot/sites/{siteId}", new { enabled = false })).EnsureSuccessStatusCode();
 
             var handedOver = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{talking.ConversationId}", Json.Options);
             Assert.False(handedOver.GetProperty("botActive").GetBoolean());
@@ -117,7 +117,7 @@ public sealed class BotHandoverTests(BotPortalApp fixture)
         }
         finally
         {
-            (await admin.PutJsonAsync($"/api/v1/bot/sites/{site.Id}", new { enabled = true })).EnsureSuccessStatusCode();
+            (await admin.PutJsonAsync($"/api/v1/bot/sites/{siteId}", new { enabled = true })).EnsureSuccessStatusCode();
         }
     }
 
