@@ -19,10 +19,10 @@ public sealed class BotCustomer(PortalAppFactory app, WidgetSession session, Hub
     }
 
     /// <summary>Sends and returns the first message someone else writes after it.</summary>
-    public async Task<ChatMessage> AskAsync(string text)
+    public async Task<ChatMessage> AskAsync(string text, TimeSpan? timeout = null)
     {
         var sent = await SendAsync(text);
-        return await Messages.WaitForAsync(m => m.Author != "customer" && m.Seq > sent.Seq);
+        return await Messages.WaitForAsync(m => m.Author != "customer" && m.Seq > sent.Seq, timeout);
     }
 
     /// <summary>Sends and waits until the bot has done whatever it does with it; returns what the conversation holds then.</summary>

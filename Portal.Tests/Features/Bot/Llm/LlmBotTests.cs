@@ -71,17 +71,18 @@ public sealed class LlmBotTests(BotPortalApp fixture) : IAsyncLifetime
     [Fact]
     public async Task A_slow_LLM_is_cut_off_at_the_deadline_and_the_embedded_bot_answers()
     {
-        _llm.Enqueue(FakeOpenAiReply.Text("far too late").After(TimeSpan.FromSeconds(10)));
+        // The LLM would answer after a minute; the 2 s deadline must cut it off. How fast the fallback comes after the
+        // deadline is a benchmark (tools/Portal.BotBench), not something a loaded test machine can time.
+        _llm.Enqueue(FakeOpenAiReply.Text("far too late").After(TimeSpan.FromSeconds(60)));
         var fallbacksBefore = await FallbacksAsync("timeout");
         await using var customer = await BotCustomer.StartAsync(_app);
 
         var clock = Stopwatch.StartNew();
-        var reply = await customer.AskAsync("where is my order 1002?");
+        var reply = await customer.AskAsync("where is my order 1002?", timeout: TimeSpan.FromSeconds(30));
 
         Assert.Contains("paid and being packed", reply.Text);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30));
         Assert.Equal(fallbacksBefore + 1, await FallbacksAsync("timeout", atLeast: fallbacksBefore + 1));
-
     }
 
     [Fact]
