@@ -19,7 +19,7 @@ public static class ConsoleSignIn
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/console").ToString());
         await page.SubmitSignInAsync(email, password);
-        await page.WaitForURLAsync("**/console");
+        await page.WaitForAddressAsync("/console$");
         await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         return page;
     }

@@ -16,7 +16,7 @@ public sealed class TwoFactorBrowserTests(PortalAppFactory app, ChromiumBrowser 
 
         await using var first = await NewContextAsync();
         var page = await SignInWithPasswordAsync(first, person);
-        await page.WaitForURLAsync("**/account/two-factor?returnUrl=%2Fconsole");
+        await page.WaitForAddressAsync("/account/two-factor\\?returnUrl=%2Fconsole$");
         await page.GotoAsync(Url("/admin/people"));
         Assert.EndsWith("/account/two-factor?returnUrl=%2Fadmin%2Fpeople", page.Url);
         await page.GotoAsync(Url("/console"));
@@ -32,18 +32,18 @@ public sealed class TwoFactorBrowserTests(PortalAppFactory app, ChromiumBrowser 
         await Assertions.Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
         var recoveryCodes = await page.GetByTestId("recovery-codes").Locator("li").AllInnerTextsAsync();
         await page.ClickAsync("text=I saved them, continue");
-        await page.WaitForURLAsync("**/console");
+        await page.WaitForAddressAsync("/console$");
         await Assertions.Expect(page.Locator(".console[data-live=true]")).ToBeVisibleAsync(Soon);
 
         await using var second = await NewContextAsync();
         var again = await SignInWithPasswordAsync(second, person);
-        await again.WaitForURLAsync("**/account/login-2fa?**");
+        await again.WaitForAddressAsync("/account/login-2fa\\?");
         await again.FillAsync("#code", Totp.Expired(key));
         await again.ClickAsync("button[type=submit]");
         await Assertions.Expect(again.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong or has expired");
         await again.FillAsync("#code", Totp.Code(key));
         await again.ClickAsync("button[type=submit]");
-        await again.WaitForURLAsync("**/console");
+        await again.WaitForAddressAsync("/console$");
         await Assertions.Expect(again.Locator(".console[data-live=true]")).ToBeVisibleAsync(Soon);
 
         await using var third = await NewContextAsync();
@@ -51,7 +51,7 @@ public sealed class TwoFactorBrowserTests(PortalAppFactory app, ChromiumBrowser 
         await lostPhone.ClickAsync("text=Use a recovery code");
         await lostPhone.FillAsync("#recoveryCode", recoveryCodes[0]);
         await lostPhone.ClickAsync("button[type=submit]");
-        await lostPhone.WaitForURLAsync("**/console");
+        await lostPhone.WaitForAddressAsync("/console$");
     }
 
     private Task<IBrowserContext> NewContextAsync() =>

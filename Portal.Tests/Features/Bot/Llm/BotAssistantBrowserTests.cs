@@ -15,7 +15,7 @@ public sealed class BotAssistantBrowserTests(PortalAppFactory app, ChromiumBrows
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "/admin/bot/assistant").ToString());
         await page.SubmitSignInAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
-        await page.WaitForURLAsync("**/admin/bot/assistant");
+        await page.WaitForAddressAsync("/admin/bot/assistant$");
         await Assertions.Expect(page.Locator("[data-live=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Assertions.Expect(page.GetByTestId("llm-explainer")).ToContainTextAsync("embedded offline bot");
 

@@ -24,7 +24,7 @@ public sealed class BotTrainingBrowserTests(PortalAppFactory app, ChromiumBrowse
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/admin/bot/training").ToString());
         await page.SubmitSignInAsync("supervisor@portal.local", PortalAppFactory.AgentPassword);
-        await page.WaitForURLAsync("**/admin/bot/training");
+        await page.WaitForAddressAsync("/admin/bot/training$");
         await Assertions.Expect(page.Locator("[data-testid=training-status][data-live=true]")).ToBeVisibleAsync(Soon);
         await page.GetByTestId("utterance-search").FillAsync(tag);
         var rows = page.GetByTestId("utterances").Locator("tbody tr");
