@@ -611,12 +611,18 @@ namespace Portal.Migrations
                     b.Property<string>("AssigneeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AwaitingAgentSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("BotActive")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ContactId")
@@ -627,6 +633,9 @@ namespace Portal.Migrations
 
                     b.Property<long>("CustomerReadSeq")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("TEXT");

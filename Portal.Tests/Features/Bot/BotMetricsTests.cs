@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Features.Bot;
+using Portal.Features.Bot.Llm;
 
 namespace Portal.Tests.Features.Bot;
 
@@ -27,8 +28,15 @@ public sealed class BotMetricsTests
         listener.Start();
 
         metrics.Replied("embedded", TimeSpan.FromMilliseconds(12));
-        metrics.FellBack("timeout");
+        metrics.FellBack(LlmFailure.Timeout);
+        metrics.FellBack(LlmFailure.Timeout);
+        listener.RecordObservableInstruments();
 
-        Assert.Equal([("portal.bot.reply", "s", 0.012, "engine=embedded"), ("portal.bot.fallback", null, 1, "reason=timeout")], recorded);
+        Assert.Equal(
+        [
+            ("portal.bot.reply", "s", 0.012, "engine=embedded"),
+            ("portal.bot.fallback", null, 2, "reason=timeout"), ("portal.bot.fallback", null, 0, "reason=http_error"),
+            ("portal.bot.fallback", null, 0, "reason=circuit_open"), ("portal.bot.fallback", null, 0, "reason=invalid_response"),
+        ], recorded);
     }
 }

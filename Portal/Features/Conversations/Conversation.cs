@@ -28,6 +28,18 @@ public sealed class Conversation
     public string? HandoverSummary { get; set; }
     public DateTime? HandedOverAt { get; set; }
 
+    /// <summary>
+    /// Since when the customer waits for a person's first answer: their first message while no bot has the conversation,
+    /// or the bot's handover. Null until then; first-response time is measured from here.
+    /// </summary>
+    public DateTime? AwaitingAgentSince { get; set; }
+
+    /// <summary>When a person first answered the customer publicly.</summary>
+    public DateTime? FirstRespondedAt { get; set; }
+
+    /// <summary>When the conversation was last closed; null while it is open.</summary>
+    public DateTime? ClosedAt { get; set; }
+
     /// <summary>The seq of the newest message; the next message gets <c>LastSeq + 1</c>.</summary>
     public long LastSeq { get; set; }
 

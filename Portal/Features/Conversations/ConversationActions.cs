@@ -85,6 +85,8 @@ public sealed class ConversationActions(
             c.BotActive = false;
             c.HandoverSummary = summary;
             c.HandedOverAt = DateTime.UtcNow;
+            if (c.FirstRespondedAt is null)
+                c.AwaitingAgentSince ??= c.HandedOverAt;
         }, cancellationToken);
 
     /// <summary>
@@ -105,13 +107,21 @@ public sealed class ConversationActions(
 
     public async Task<ConversationDto> CloseAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
-        var closed = await ChangeAsync(conversationId, c => c.Status = ConversationStatus.Closed, cancellationToken);
+        var closed = await ChangeAsync(conversationId, c =>
+        {
+            c.Status = ConversationStatus.Closed;
+            c.ClosedAt = DateTime.UtcNow;
+        }, cancellationToken);
         await events.PublishAsync(new ConversationClosed(conversationId));
         return closed;
     }
 
     public Task<ConversationDto> ReopenAsync(Guid conversationId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(conversationId, c => c.Status = ConversationStatus.Open, cancellationToken);
+        ChangeAsync(conversationId, c =>
+        {
+            c.Status = ConversationStatus.Open;
+            c.ClosedAt = null;
+        }, cancellationToken);
 
     /// <summary>An agent has seen every message so far.</summary>
     public async Task MarkReadByAgentsAsync(Guid conversationId, CancellationToken cancellationToken = default)

@@ -92,27 +92,42 @@ public sealed class ConversationMessages(
             conversation.LastMessageAt = now;
             conversation.LastMessagePreview = Preview(message.Text);
         }
+        TimeSpan? firstResponse = null;
         if (message.Author == MessageAuthor.Agent && !message.Private)
-            conversation.BotActive = false;
-        if (message.Author == MessageAuthor.Agent && !message.Private && conversation.AssigneeId is null)
         {
-            // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
-            conversation.AssigneeId = message.AuthorId;
-            conversation.AssignedAt = now;
-            conversation.QueuedAt = null;
+            conversation.BotActive = false;
+            if (conversation.FirstRespondedAt is null)
+            {
+                conversation.FirstRespondedAt = now;
+                firstResponse = now - conversation.AwaitingAgentSince;
+            }
+            if (conversation.AssigneeId is null)
+            {
+                // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
+                conversation.AssigneeId = message.AuthorId;
+                conversation.AssignedAt = now;
+                conversation.QueuedAt = null;
+            }
         }
         if (message.Author == MessageAuthor.Customer)
         {
             conversation.UnreadByAgents++;
+            if (!conversation.BotActive && conversation.FirstRespondedAt is null)
+                conversation.AwaitingAgentSince ??= now;
             // A customer writing into a closed conversation brings it back to the team.
             if (conversation.Status == ConversationStatus.Closed)
+            {
                 conversation.Status = ConversationStatus.Open;
+                conversation.ClosedAt = null;
+            }
         }
 
         db.Messages.Add(stored);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.MessageStored(conversation.Channel, message.Author);
+        if (firstResponse is { } waited)
+            metrics.FirstResponse(conversation.Channel, waited);
         return new AppendResult(MessageDto.From(stored), Created: true);
     }
 

@@ -10,6 +10,7 @@ public sealed class PortalMetrics
 
     private readonly Counter<long> _messages;
     private readonly Histogram<double> _delivery;
+    private readonly Histogram<double> _firstResponse;
     private readonly UpDownCounter<long> _connections;
     private readonly TimeProvider _clock;
 
@@ -21,6 +22,9 @@ public sealed class PortalMetrics
         _delivery = meter.CreateHistogram<double>("portal.message.delivery", unit: "s",
             description: "Time from a message being accepted to it being pushed to the other side.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _firstResponse = meter.CreateHistogram<double>("portal.first_response", unit: "s",
+            description: "Time a customer waited for a person's first answer (from their first message, or the bot's handover).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 20, 30, 60, 120, 180, 300, 600, 900, 1800, 3600] });
         _connections = meter.CreateUpDownCounter<long>("portal.connections.active", description: "Open hub connections, by kind.");
     }
 
@@ -29,6 +33,9 @@ public sealed class PortalMetrics
 
     public void MessageDelivered(MessageDto message) =>
         _delivery.Record(Math.Max(0, (_clock.GetUtcNow().UtcDateTime - message.SentAt).TotalSeconds));
+
+    public void FirstResponse(string channel, TimeSpan waited) =>
+        _firstResponse.Record(Math.Max(0, waited.TotalSeconds), new KeyValuePair<string, object?>("channel", channel));
 
     public void ConnectionOpened(string kind) => _connections.Add(1, new KeyValuePair<string, object?>("kind", kind));
 

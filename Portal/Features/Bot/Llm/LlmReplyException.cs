@@ -22,7 +22,9 @@ public sealed class LlmReplyException(LlmFailure failure, string message, Except
     public LlmFailure Failure { get; } = failure;
 
     /// <summary>timeout, http_error, circuit_open or invalid_response.</summary>
-    public string Reason => Failure switch
+    public string Reason => ReasonOf(Failure);
+
+    public static string ReasonOf(LlmFailure failure) => failure switch
     {
         LlmFailure.Timeout => "timeout",
         LlmFailure.HttpError => "http_error",

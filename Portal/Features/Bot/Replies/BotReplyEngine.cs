@@ -35,7 +35,7 @@ public sealed class BotReplyEngine(
             }
             catch (LlmReplyException failure)
             {
-                metrics.FellBack(failure.Reason);
+                metrics.FellBack(failure.Failure);
                 logger.LogWarning(failure, "The LLM gave no answer to message {MessageId} ({Reason}); the embedded bot answers", turn.MessageId, failure.Reason);
             }
         }
