@@ -8,6 +8,7 @@ using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Demo;
 using Portal.Features.Knowledge;
+using Portal.Features.Monitoring;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -34,6 +35,7 @@ builder.AddDemo();
 builder.AddBot();
 builder.AddKnowledge();
 builder.AddCatalog();
+builder.AddMonitoring();
 
 var app = builder.Build();
 

@@ -681,6 +681,10 @@ namespace Portal.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FirstRespondedAt");
+
                     b.HasIndex("SiteId");
 
                     b.HasIndex("Status", "LastActivityAt");

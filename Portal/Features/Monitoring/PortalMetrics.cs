@@ -13,6 +13,9 @@ public sealed class PortalMetrics
     private readonly Histogram<double> _firstResponse;
     private readonly UpDownCounter<long> _connections;
     private readonly TimeProvider _clock;
+    private long _messagesStored;
+    private int _widgetConnections;
+    private int _agentConnections;
 
     public PortalMetrics(IMeterFactory meters, TimeProvider clock)
     {
@@ -28,8 +31,18 @@ public sealed class PortalMetrics
         _connections = meter.CreateUpDownCounter<long>("portal.connections.active", description: "Open hub connections, by kind.");
     }
 
-    public void MessageStored(string channel, MessageAuthor author) =>
+    /// <summary>Messages this process has stored since it started.</summary>
+    public long MessagesStored => Interlocked.Read(ref _messagesStored);
+
+    /// <summary>Open hub connections of this process, by kind.</summary>
+    public int WidgetConnections => Volatile.Read(ref _widgetConnections);
+    public int AgentConnections => Volatile.Read(ref _agentConnections);
+
+    public void MessageStored(string channel, MessageAuthor author)
+    {
+        Interlocked.Increment(ref _messagesStored);
         _messages.Add(1, new("channel", channel), new("author", author.ToString().ToLowerInvariant()));
+    }
 
     public void MessageDelivered(MessageDto message) =>
         _delivery.Record(Math.Max(0, (_clock.GetUtcNow().UtcDateTime - message.SentAt).TotalSeconds));
@@ -37,7 +50,13 @@ public sealed class PortalMetrics
     public void FirstResponse(string channel, TimeSpan waited) =>
         _firstResponse.Record(Math.Max(0, waited.TotalSeconds), new KeyValuePair<string, object?>("channel", channel));
 
-    public void ConnectionOpened(string kind) => _connections.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void ConnectionOpened(string kind) => ConnectionsChanged(kind, +1);
 
-    public void ConnectionClosed(string kind) => _connections.Add(-1, new KeyValuePair<string, object?>("kind", kind));
+    public void ConnectionClosed(string kind) => ConnectionsChanged(kind, -1);
+
+    private void ConnectionsChanged(string kind, int by)
+    {
+        Interlocked.Add(ref kind == "widget" ? ref _widgetConnections : ref _agentConnections, by);
+        _connections.Add(by, new KeyValuePair<string, object?>("kind", kind));
+    }
 }

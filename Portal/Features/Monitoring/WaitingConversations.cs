@@ -24,6 +24,11 @@ public sealed class WaitingConversations : IHostedService
             description: "Conversations waiting in a queue for an agent.");
     }
 
+    public int Count => _waiting.Count;
+
+    /// <summary>How long the conversation that has waited longest has waited, or zero when none waits.</summary>
+    public TimeSpan LongestWait(DateTime now) => _waiting.IsEmpty ? TimeSpan.Zero : now - _waiting.Values.Min();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = _events.Subscribe(OnEventAsync);
