@@ -23,8 +23,11 @@ public sealed class PrometheusServer : IAsyncDisposable
         _http = new HttpClient { BaseAddress = address };
     }
 
-    /// <summary>Starts Prometheus with <paramref name="configuration"/> (YAML) and returns once it answers as ready.</summary>
-    public static async Task<PrometheusServer> StartAsync(string configuration)
+    /// <summary>
+    /// Starts Prometheus with <paramref name="configuration"/> (YAML) and the files it refers to (by name, e.g. rule files)
+    /// and returns once it answers as ready.
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(string configuration, IReadOnlyDictionary<string, string>? files = null)
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException(
@@ -32,6 +35,8 @@ public sealed class PrometheusServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("portal-prometheus-").FullName;
         var configFile = Path.Combine(directory, "prometheus.yml");
         await File.WriteAllTextAsync(configFile, configuration);
+        foreach (var (name, content) in files ?? new Dictionary<string, string>())
+            await File.WriteAllTextAsync(Path.Combine(directory, name), content);
         var port = FreeLoopbackPort();
         var start = new ProcessStartInfo(ExecutablePath)
         {
@@ -73,6 +78,9 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     /// <summary>The scrape targets as Prometheus sees them (health, last error).</summary>
     public async Task<string> TargetsAsync() => await _http.GetStringAsync("/api/v1/targets");
+
+    /// <summary>The loaded alerting and recording rules (<c>/api/v1/rules</c>: groups, each rule's query, health and last error).</summary>
+    public async Task<JsonElement> RulesAsync() => JsonDocument.Parse(await _http.GetStringAsync("/api/v1/rules")).RootElement.Clone();
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ namespace Portal.Tests.Features.Monitoring;
 
 /// <summary>
 /// /metrics carries every name of SPEC §4.7 and the framework instrumentation issue #5 asks for; a real Prometheus
-/// scrapes it with the shipped configuration, and the shipped Grafana dashboard charts only what Portal exports.
+/// scrapes it with the shipped configuration, and the shipped Grafana dashboard and alert rules query only what Portal exports.
 /// </summary>
 [Collection(BotCollection.Name)]
 public sealed partial class MetricsCatalogTests(BotPortalApp bot)
@@ -44,7 +44,7 @@ public sealed partial class MetricsCatalogTests(BotPortalApp bot)
     public async Task A_real_prometheus_with_the_shipped_scrape_configuration_answers_queries_for_portal_messages_total()
     {
         await ChatThenScrapeAsync();
-        await using var prometheus = await PrometheusServer.StartAsync(ShippedScrapeConfiguration());
+        await using var prometheus = await StartShippedPrometheusAsync();
 
         var answer = await prometheus.QueryUntilFoundAsync("portal_messages_total");
 
@@ -57,12 +57,15 @@ public sealed partial class MetricsCatalogTests(BotPortalApp bot)
     }
 
     [Fact]
-    public async Task Every_query_of_the_shipped_grafana_dashboard_is_valid_promql_over_metrics_portal_exports()
+    public async Task Every_query_of_the_shipped_grafana_dashboard_and_alert_rules_is_valid_promql_over_metrics_portal_exports()
     {
         var page = await ChatThenScrapeAsync();
-        await using var prometheus = await PrometheusServer.StartAsync(ShippedScrapeConfiguration());
-        var queries = GrafanaQueries().ToList();
-        Assert.True(queries.Count >= 10, $"The dashboard has only {queries.Count} queries.");
+        await using var prometheus = await StartShippedPrometheusAsync();
+        var rules = (await prometheus.RulesAsync()).GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(g => g.GetProperty("rules").EnumerateArray()).ToList();
+        var queries = GrafanaQueries().Concat(rules.Select(r => r.GetProperty("query").GetString()!)).ToList();
+        Assert.True(rules.Count >= 5, $"Prometheus loaded {rules.Count} of the shipped alert rules.");
+        Assert.True(queries.Count >= 15, $"The dashboard and rules have only {queries.Count} queries.");
 
         foreach (var query in queries)
         {
@@ -73,7 +76,7 @@ public sealed partial class MetricsCatalogTests(BotPortalApp bot)
                 // HttpClient's metrics appear with the first outgoing call (an LLM or a webhook), which this app never makes.
                 if (name.StartsWith("http_client_"))
                     continue;
-                Assert.True(page.Has(name), $"The dashboard queries {name}, which /metrics does not carry: `{query}`");
+                Assert.True(page.Has(name), $"{name} is queried but /metrics does not carry it: `{query}`");
             }
         }
     }
@@ -89,17 +92,20 @@ public sealed partial class MetricsCatalogTests(BotPortalApp bot)
         return await MetricsPage.WaitForAsync(App, p => p.Has("portal_first_response_seconds_count") && p.Has("signalr_server_active_connections"));
     }
 
-    /// <summary>deploy/prometheus.yml pointed at this app and scraping every second instead of every five.</summary>
-    private string ShippedScrapeConfiguration()
+    /// <summary>Prometheus with deploy/prometheus.yml (and its rule file) pointed at this app, scraping every second instead of every five.</summary>
+    private Task<PrometheusServer> StartShippedPrometheusAsync()
     {
-        var shipped = File.ReadAllText(Path.Combine(PortalAppFactory.RepositoryRoot, "deploy", "prometheus.yml"));
+        var shipped = File.ReadAllText(DeployFile("prometheus.yml"));
         Assert.Contains("localhost:5080", shipped);
-        return shipped.Replace("localhost:5080", App.BaseAddress.Authority).Replace("scrape_interval: 5s", "scrape_interval: 1s");
+        var configuration = shipped.Replace("localhost:5080", App.BaseAddress.Authority).Replace("scrape_interval: 5s", "scrape_interval: 1s");
+        return PrometheusServer.StartAsync(configuration, new Dictionary<string, string> { ["alerts.yml"] = File.ReadAllText(DeployFile("alerts.yml")) });
     }
+
+    private static string DeployFile(params string[] path) => Path.Combine([PortalAppFactory.RepositoryRoot, "deploy", .. path]);
 
     private static IEnumerable<string> GrafanaQueries()
     {
-        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(PortalAppFactory.RepositoryRoot, "deploy", "grafana", "portal-dashboard.json")));
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(DeployFile("grafana", "portal-dashboard.json")));
         foreach (var panel in dashboard.RootElement.GetProperty("panels").EnumerateArray())
             foreach (var target in panel.GetProperty("targets").EnumerateArray())
                 yield return target.GetProperty("expr").GetString()!;
