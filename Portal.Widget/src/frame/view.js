@@ -210,7 +210,11 @@ export function createView(actions) {
 
   function renderQueue() {
     queue.hidden = !queuePlace;
-    if (queuePlace) queue.textContent = t.queue(queuePlace.position, Math.max(1, Math.round(queuePlace.estimatedWaitSeconds / 60)));
+    if (!queuePlace) return;
+    const wait = queuePlace.estimatedWaitSeconds;
+    queue.textContent = wait == null
+      ? t.queueNobodyAvailable(queuePlace.position)
+      : t.queue(queuePlace.position, Math.max(1, Math.round(wait / 60)));
   }
 
   function renderError() {

@@ -8,8 +8,11 @@ using Portal.Features.Widget;
 
 namespace Portal.Features.Routing;
 
-/// <summary>A waiting customer's place in line: 1 is next; 0 means an agent has the conversation.</summary>
-public sealed record QueuePosition(int Position, int EstimatedWaitSeconds);
+/// <summary>
+/// A waiting customer's place in line: 1 is next; 0 means an agent has the conversation. The estimate is null while no
+/// agent who could take it is available (an estimate then would be a guess the customer might hold us to).
+/// </summary>
+public sealed record QueuePosition(int Position, int? EstimatedWaitSeconds);
 
 /// <summary>Tells waiting customers their place in the queue and roughly how long it will take (widget event <c>queue</c>).</summary>
 public sealed class QueueAnnouncer(
@@ -59,12 +62,12 @@ public sealed class QueueAnnouncer(
         var positions = new Dictionary<Guid, QueuePosition>();
         foreach (var queue in queued.GroupBy(c => c.TeamId))
         {
-            var agents = Math.Max(1, queue.Key is { } teamId ? members.GetValueOrDefault(teamId) : onlineIds.Count);
+            var agents = queue.Key is { } teamId ? members.GetValueOrDefault(teamId) : onlineIds.Count;
             var place = 0;
             foreach (var conversation in queue)
             {
                 place++;
-                var waitSeconds = (int)Math.Ceiling((double)place / agents * routing.AverageHandleMinutes * 60);
+                int? waitSeconds = agents == 0 ? null : (int)Math.Ceiling((double)place / agents * routing.AverageHandleMinutes * 60);
                 positions[conversation.ConversationId] = new QueuePosition(place, waitSeconds);
             }
         }

@@ -7,7 +7,7 @@ namespace Portal.Features.Routing;
 /// <summary>Teams and queues (issue #3 part 5): <c>/api/v1/routing</c>, and transfers of one conversation.</summary>
 public static class RoutingApi
 {
-    public sealed record QueueEntry(Guid ConversationId, Guid? TeamId, int Position, int EstimatedWaitSeconds);
+    public sealed record QueueEntry(Guid ConversationId, Guid? TeamId, int Position, int? EstimatedWaitSeconds);
 
     public static IEndpointRouteBuilder MapRoutingApi(this IEndpointRouteBuilder app)
     {

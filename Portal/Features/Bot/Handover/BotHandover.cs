@@ -41,7 +41,10 @@ public sealed class BotHandover(
         var positions = await announcer.PositionsAsync(routingSettings, cancellationToken);
         if (!positions.TryGetValue(conversationId, out var position))
             return ReplyTemplates.Render("handover.reason.bot_off", locale);
-        var minutes = Math.Max(1, (int)Math.Ceiling(position.EstimatedWaitSeconds / 60.0)).ToString();
+        // Agents are available, but none of the conversation's team.
+        if (position.EstimatedWaitSeconds is not { } waitSeconds)
+            return ReplyTemplates.Render("handover.offline", locale);
+        var minutes = Math.Max(1, (int)Math.Ceiling(waitSeconds / 60.0)).ToString();
         return position.Position <= 1
             ? ReplyTemplates.Render("handover.next", locale, ("minutes", minutes))
             : ReplyTemplates.Render("handover.queued", locale, ("ahead", (position.Position - 1).ToString()), ("minutes", minutes));
