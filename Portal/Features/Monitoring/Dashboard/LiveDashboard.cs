@@ -21,6 +21,6 @@ public sealed class LiveDashboard(LiveMonitor monitor, IOptions<LiveMonitorOptio
         var samples = monitor.Since(from);
         // A sample or two missing at the start is the sampling rhythm, not a young app.
         var started = samples.Count > 0 && samples[0].At - from > 2 * options.Value.SampleInterval ? samples[0].At : (DateTime?)null;
-        return new LiveView(monitor.Latest, SampleDownsampling.Downsample(samples, range.Length, MaxPoints), started);
+        return new LiveView(monitor.Latest, SampleDownsampling.Downsample(samples, MaxPoints), started);
     }
 }

@@ -12,8 +12,8 @@ public static class LiveDashboardApi
 
         api.MapGet("/live", Live).WithName("GetLiveFigures").WithSummary("The live figures over a recent range")
             .WithDescription("range is 15m, 1h or 24h (default 15m). latest is the newest sample (null until the first is taken); "
-                + $"samples are the range's samples oldest first, at most {LiveDashboard.MaxPoints}: a longer range is merged into equal time "
-                + "buckets, each the highest waits, first responses and error rate of its bucket and the mean of the other figures. "
+                + $"samples are the range's samples oldest first, at most {LiveDashboard.MaxPoints}: more are merged into equal time "
+                + "buckets (5 s, 15 s, 5 min…), each the highest waits, first responses and error rate of its bucket and the mean of the other figures. "
                 + "historySince is when the samples begin if the app has not been running for the whole range (samples are kept in memory).");
         return app;
     }
