@@ -12,7 +12,7 @@ public sealed record LiveView(MonitoringSnapshot? Latest, IReadOnlyList<Monitori
 /// <summary>Reads the live samples for the dashboard page and <c>GET /api/v1/monitoring/live</c> alike.</summary>
 public sealed class LiveDashboard(LiveMonitor monitor, IOptions<LiveMonitorOptions> options, TimeProvider clock)
 {
-    /// <summary>The most points a chart draws; a longer range is thinned by <see cref="SampleDownsampling"/>.</summary>
+    /// <summary>The most points a chart draws; more samples are thinned by <see cref="SampleDownsampling"/>.</summary>
     public const int MaxPoints = 300;
 
     public LiveView Read(DashboardRange range)
