@@ -9,6 +9,7 @@ using Portal.Features.Conversations;
 using Portal.Features.Demo;
 using Portal.Features.Knowledge;
 using Portal.Features.Monitoring;
+using Portal.Features.Monitoring.Dashboard;
 using Portal.Features.Orders;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
@@ -55,6 +56,7 @@ app.MapBotAssistantApi();
 app.MapKnowledgeApi();
 app.MapCatalogApi();
 app.MapBotTrainingApi();
+app.MapLiveDashboardApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

@@ -61,6 +61,7 @@ public sealed class EndpointPermissionsTests(PortalAppFactory app)
         ["GET /api/v1/audit/"] = Permissions.AuditView,
         ["GET /api/v1/audit/export.csv"] = Permissions.AuditView,
         ["POST /api/v1/audit/verify"] = Permissions.AuditView,
+        ["GET /api/v1/monitoring/live"] = Permissions.ReportsView,
         ["PUT /api/v1/orders/{siteKey}/{number}"] = Permissions.OrdersSync,
         ["POST /api/v1/orders/{siteKey}/sync"] = Permissions.OrdersSync,
         ["GET /api/v1/orders/"] = Permissions.OrdersView,

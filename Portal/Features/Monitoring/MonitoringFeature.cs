@@ -1,3 +1,4 @@
+using Portal.Features.Monitoring.Dashboard;
 using Portal.Features.Monitoring.Live;
 
 namespace Portal.Features.Monitoring;
@@ -13,6 +14,7 @@ public static class MonitoringFeature
         builder.Services.AddSingleton<MonitoringSamples>();
         builder.Services.AddSingleton<LiveMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMonitor>());
+        builder.Services.AddSingleton<LiveDashboard>();
         return builder;
     }
 }
