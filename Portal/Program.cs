@@ -9,6 +9,7 @@ using Portal.Features.Conversations;
 using Portal.Features.Demo;
 using Portal.Features.Knowledge;
 using Portal.Features.Orders;
+using Portal.Features.Reports;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
 using Portal.Features.Shifts;
@@ -34,6 +35,7 @@ builder.AddDemo();
 builder.AddBot();
 builder.AddKnowledge();
 builder.AddCatalog();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapBotAssistantApi();
 app.MapKnowledgeApi();
 app.MapCatalogApi();
 app.MapBotTrainingApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

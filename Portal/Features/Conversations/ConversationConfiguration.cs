@@ -24,6 +24,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasIndex(c => c.AssigneeId);
         conversation.HasOne<Routing.SupportTeam>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.SetNull);
         conversation.HasIndex(c => new { c.TeamId, c.QueuedAt });
+        // Reports: a day's conversations, and those changed since the last rollup.
+        conversation.HasIndex(c => c.CreatedAt);
+        conversation.HasIndex(c => c.LastActivityAt);
     }
 }
 
