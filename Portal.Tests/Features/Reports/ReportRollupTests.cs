@@ -45,6 +45,10 @@ public sealed class ReportRollupTests(PortalAppFactory app) : IClassFixture<Port
         Assert.Equal(expected.Select(e => (e.Period, e.Key)).Order(), report.Rows.Select(r => (r.Period, r.Key)).Order());
         foreach (var row in report.Rows)
             AssertSameFigures(expected.Single(e => e.Period == row.Period && e.Key == row.Key), row, report.PercentilePrecision);
+        var periods = await ExpectedRowsAsync(groupBy, "none");
+        Assert.Equal(periods.Select(p => p.Period).Order(), report.Periods.Select(p => p.Period));
+        foreach (var period in report.Periods)
+            AssertSameFigures(periods.Single(p => p.Period == period.Period), period, report.PercentilePrecision);
         AssertSameFigures(await TotalAsync(), report.Total, report.PercentilePrecision);
         Assert.NotNull(report.AsOf);
     }
@@ -275,4 +279,4 @@ public sealed record ReportRowAnswer(
 
 public sealed record ReportAnswer(
     DateOnly From, DateOnly To, string GroupBy, string By, DateTime? AsOf, double PercentilePrecision,
-    ReportRowAnswer[] Rows, ReportRowAnswer Total);
+    ReportRowAnswer[] Rows, ReportRowAnswer[] Periods, ReportRowAnswer Total);

@@ -16,7 +16,9 @@ public sealed record ReportRow(
 /// <summary>A report as the page, the API and the CSV export show it.</summary>
 /// <param name="AsOf">When the rollups were last brought up to date; null before the first run.</param>
 /// <param name="PercentilePrecision">Medians and p90s are within this fraction of the exact value.</param>
+/// <param name="Periods">Each period unsplit (the same as <see cref="Rows"/> when <see cref="By"/> is none), for charts:
+/// percentiles of the split rows cannot be added back together.</param>
 /// <param name="Total">The whole range, unsplit.</param>
 public sealed record Report(
     DateOnly From, DateOnly To, string GroupBy, string By, DateTime? AsOf, double PercentilePrecision,
-    IReadOnlyList<ReportRow> Rows, ReportRow Total);
+    IReadOnlyList<ReportRow> Rows, IReadOnlyList<ReportRow> Periods, ReportRow Total);

@@ -16,13 +16,13 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory, 
 
         var total = new ReportFigures();
         var groups = new Dictionary<(DateOnly Period, string? Key), ReportFigures>();
+        var periods = new SortedDictionary<DateOnly, ReportFigures>();
         foreach (var row in rows)
         {
             total.Add(row);
-            var key = (PeriodOf(row.Day, request), KeyOf(row, request.By));
-            if (!groups.TryGetValue(key, out var figures))
-                groups[key] = figures = new ReportFigures();
-            figures.Add(row);
+            var period = PeriodOf(row.Day, request);
+            FiguresOf(groups, (period, KeyOf(row, request.By))).Add(row);
+            FiguresOf(periods, period).Add(row);
         }
 
         var reportRows = groups
@@ -30,7 +30,15 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory, 
             .OrderBy(r => r.Period).ThenBy(r => r.Key is null ? 0 : 1).ThenBy(r => r.Label, StringComparer.CurrentCulture)
             .ToList();
         return new Report(request.From, request.To, Name(request.GroupBy), Name(request.By), await rollups.LastRunAsync(cancellationToken),
-            DurationHistogram.RelativePrecision, reportRows, total.ToRow(request.From, null, "All"));
+            DurationHistogram.RelativePrecision, reportRows, [.. periods.Select(p => p.Value.ToRow(p.Key, null, "All"))],
+            total.ToRow(request.From, null, "All"));
+    }
+
+    private static ReportFigures FiguresOf<TKey>(IDictionary<TKey, ReportFigures> figures, TKey key)
+    {
+        if (!figures.TryGetValue(key, out var found))
+            figures[key] = found = new ReportFigures();
+        return found;
     }
 
     private static DateOnly PeriodOf(DateOnly day, ReportRequest request) => request.GroupBy switch

@@ -77,9 +77,7 @@ public sealed partial class ReportsPage
         try
         {
             _report = await Queries.BuildAsync(request);
-            // The charts show the whole shop per period: percentiles of a split cannot be added back together.
-            var overall = request.By == ReportBreakdown.None ? _report : await Queries.BuildAsync(request with { By = ReportBreakdown.None });
-            DrawCharts(overall);
+            DrawCharts(_report.Periods);
         }
         finally
         {
@@ -87,13 +85,13 @@ public sealed partial class ReportsPage
         }
     }
 
-    private void DrawCharts(Report overall)
+    private void DrawCharts(IReadOnlyList<ReportRow> periods)
     {
-        _chartLabels = [.. overall.Rows.Select(r => r.Period.ToString("MM-dd", CultureInfo.InvariantCulture))];
-        _conversationSeries = [new() { Name = "Conversations", Data = overall.Rows.Select(r => (double)r.Conversations).ToArray() }];
+        _chartLabels = [.. periods.Select(r => r.Period.ToString("MM-dd", CultureInfo.InvariantCulture))];
+        _conversationSeries = [new() { Name = "Conversations", Data = periods.Select(r => (double)r.Conversations).ToArray() }];
         _firstResponseSeries =
         [
-            new() { Name = "First response p90 (min)", Data = overall.Rows.Select(r => Math.Round((r.FirstResponseP90Seconds ?? 0) / 60, 1)).ToArray() },
+            new() { Name = "First response p90 (min)", Data = periods.Select(r => Math.Round((r.FirstResponseP90Seconds ?? 0) / 60, 1)).ToArray() },
         ];
     }
 
