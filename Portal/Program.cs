@@ -11,6 +11,7 @@ using Portal.Features.Knowledge;
 using Portal.Features.Monitoring;
 using Portal.Features.Monitoring.Dashboard;
 using Portal.Features.Orders;
+using Portal.Features.Reports;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
 using Portal.Features.Shifts;
@@ -37,6 +38,7 @@ builder.AddBot();
 builder.AddKnowledge();
 builder.AddCatalog();
 builder.AddMonitoring();
+builder.AddReports();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapKnowledgeApi();
 app.MapCatalogApi();
 app.MapBotTrainingApi();
 app.MapLiveDashboardApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

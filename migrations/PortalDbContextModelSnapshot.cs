@@ -685,6 +685,8 @@ namespace Portal.Migrations
 
                     b.HasIndex("FirstRespondedAt");
 
+                    b.HasIndex("LastActivityAt");
+
                     b.HasIndex("SiteId");
 
                     b.HasIndex("Status", "LastActivityAt");
@@ -878,6 +880,84 @@ namespace Portal.Migrations
                         .IsUnique();
 
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("Portal.Features.Reports.ReportRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BotAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BotResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Conversations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstResponseTimes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Messages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionTimes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaitedForAgent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("ReportRollups", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Features.Reports.ReportRollupState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastRunFinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastRunStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReportRollupState", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Features.Routing.SupportTeam", b =>

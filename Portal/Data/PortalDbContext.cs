@@ -9,6 +9,7 @@ using Portal.Features.Knowledge;
 using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Training;
 using Portal.Features.Orders;
+using Portal.Features.Reports;
 using Portal.Features.Routing;
 using Portal.Features.Settings;
 using Portal.Features.Shifts;
@@ -36,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<BotUtterance> BotUtterances => Set<BotUtterance>();
     public DbSet<IntentTrainingExample> IntentTrainingExamples => Set<IntentTrainingExample>();
+    public DbSet<ReportRollup> ReportRollups => Set<ReportRollup>();
+    public DbSet<ReportRollupState> ReportRollupState => Set<ReportRollupState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,25 +20,26 @@ public sealed class LiveMonitorTests : IAsyncLifetime
     [Fact]
     public async Task Samples_show_waiting_customers_and_their_wait_then_the_first_response_that_ends_one_wait()
     {
+        // The demo shop's own conversations count too: measure from what the app shows before these customers.
+        var before = await SampleAsync(_ => true);
         // Nobody is online in this app: every new customer waits in the queue.
         var first = await _app.StartConversationAsync("Is anyone there?");
         await _app.StartConversationAsync("Hello?");
 
-        var waiting = await SampleAsync(s => s.ConversationsWaiting == 2 && s.LongestWaitSeconds > 0 && s.MessagesPerMinute >= 2);
-        Assert.Equal(2, waiting.ConversationsWaiting);
-        Assert.InRange(waiting.LongestWaitSeconds, 0.001, 60);
-        Assert.Equal(0, waiting.FirstResponses);
-        Assert.Null(waiting.FirstResponseP90Seconds);
+        var waiting = await SampleAsync(s => s.ConversationsWaiting == before.ConversationsWaiting + 2 && s.LongestWaitSeconds > 0
+            && s.MessagesPerMinute >= before.MessagesPerMinute + 2);
+        Assert.Equal(before.ConversationsWaiting + 2, waiting.ConversationsWaiting);
+        Assert.InRange(waiting.LongestWaitSeconds, 0.001, before.LongestWaitSeconds + 60);
+        Assert.Equal(before.FirstResponses, waiting.FirstResponses);
 
         using var admin = await _app.CreateApiClientAsync();
         (await admin.PostJsonAsync($"/api/v1/conversations/{first.Id}/messages", new { text = "Hi, I'm here." })).EnsureSuccessStatusCode();
 
-        var answered = await SampleAsync(s => s.ConversationsWaiting == 1 && s.FirstResponses == 1);
-        Assert.Equal(1, answered.ConversationsWaiting);
-        Assert.Equal(1, answered.FirstResponses);
-        Assert.InRange(answered.FirstResponseP90Seconds!.Value, 0, 60);
-        Assert.Equal(answered.FirstResponseP50Seconds, answered.FirstResponseP90Seconds);
-        Assert.True(answered.MessagesPerMinute >= 3, $"{answered.MessagesPerMinute} messages per minute after three messages.");
+        var answered = await SampleAsync(s => s.ConversationsWaiting == before.ConversationsWaiting + 1 && s.FirstResponses == before.FirstResponses + 1);
+        Assert.Equal(before.ConversationsWaiting + 1, answered.ConversationsWaiting);
+        Assert.Equal(before.FirstResponses + 1, answered.FirstResponses);
+        Assert.NotNull(answered.FirstResponseP90Seconds);
+        Assert.True(answered.MessagesPerMinute >= before.MessagesPerMinute + 3, $"{answered.MessagesPerMinute} messages per minute after three more messages.");
         Assert.True(answered.RequestsPerMinute > 0);
         Assert.Equal(0, answered.ErrorRate);
     }

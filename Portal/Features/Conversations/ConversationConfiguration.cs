@@ -24,9 +24,11 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         conversation.HasIndex(c => c.AssigneeId);
         conversation.HasOne<Routing.SupportTeam>().WithMany().HasForeignKey(c => c.TeamId).OnDelete(DeleteBehavior.SetNull);
         conversation.HasIndex(c => new { c.TeamId, c.QueuedAt });
-        // The live dashboard and alerts read recent first responses and recent conversations every few seconds.
+        // The live dashboard and alerts read recent first responses every few seconds; reports read a day's
+        // conversations and those changed since the last rollup.
         conversation.HasIndex(c => c.FirstRespondedAt);
         conversation.HasIndex(c => c.CreatedAt);
+        conversation.HasIndex(c => c.LastActivityAt);
     }
 }
 

@@ -15,7 +15,7 @@ namespace Portal.Features.Demo;
 
 /// <summary>
 /// First-start demo data (SPEC §3): the "Demo Shop" site that <c>/demo</c> embeds, two demo agents, a few
-/// conversations and the customers' orders, seeded once (if the demo site exists, only missing demo orders are added);
+/// conversations (and two weeks of closed ones, <see cref="DemoHistory"/>) and the customers' orders, seeded once (if the demo site exists, only missing demo orders are added);
 /// its FAQ articles and products, seeded when it has none (so what an admin deleted stays deleted); and demo shifts, kept current.
 /// </summary>
 public sealed class DemoSeeder(
@@ -73,13 +73,14 @@ public sealed class DemoSeeder(
             (MessageAuthor.Customer, "Hi! Do the everyday sneakers run true to size?"),
             (MessageAuthor.Agent, "Hi Emily, they run half a size small; most customers order one half size up."),
             (MessageAuthor.Customer, "Great, then I'll take a 39. Can I still exchange if they don't fit?"));
-        AddConversation(site, now.AddHours(-5), agents[0],
+        var closed = AddConversation(site, now.AddHours(-5), agents[0],
             new Contact { SiteId = site.Id, Name = "陳志明", Phone = "+886 912 345 678", Locale = "zh-TW", TimeZone = "Asia/Taipei",
                 CurrentPageUrl = "/demo#wool-coat", CurrentPageTitle = "羊毛大衣 – Demo Shop", Browser = "Mozilla/5.0 (Windows NT 10.0) Edge/131.0" },
             (MessageAuthor.Customer, "請問羽絨服有黑色 M 號嗎？"),
             (MessageAuthor.Agent, "您好，黑色 M 號目前有現貨，今天下單明天出貨。"),
-            (MessageAuthor.Customer, "好的，謝謝！"))
-            .Status = ConversationStatus.Closed;
+            (MessageAuthor.Customer, "好的，謝謝！"));
+        (closed.Status, closed.ClosedAt) = (ConversationStatus.Closed, now.AddHours(-4));
+        DemoHistory.Add(db, site, agents[..3], now);
 
         await db.SaveChangesAsync();
         await SeedOrdersAsync(site);
@@ -231,6 +232,10 @@ public sealed class DemoSeeder(
                 SentAt = at,
             });
             conversation.UnreadByAgents = author == MessageAuthor.Customer ? conversation.UnreadByAgents + 1 : 0;
+            if (author == MessageAuthor.Customer)
+                conversation.AwaitingAgentSince ??= at;
+            else if (author == MessageAuthor.Agent)
+                conversation.FirstRespondedAt ??= at;
             conversation.LastMessagePreview = text;
         }
         conversation.LastMessageAt = conversation.LastActivityAt = contact.LastSeenAt = at;
