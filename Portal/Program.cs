@@ -1,4 +1,5 @@
 using Portal.Components;
+using Portal.Features.Alerts;
 using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Bot;
@@ -36,6 +37,7 @@ builder.AddBot();
 builder.AddKnowledge();
 builder.AddCatalog();
 builder.AddMonitoring();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapBotAssistantApi();
 app.MapKnowledgeApi();
 app.MapCatalogApi();
 app.MapBotTrainingApi();
+app.MapAlertsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

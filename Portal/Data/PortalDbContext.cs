@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Alerts;
 using Portal.Features.Audit;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Catalog;
@@ -36,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Product> Products => Set<Product>();
     public DbSet<BotUtterance> BotUtterances => Set<BotUtterance>();
     public DbSet<IntentTrainingExample> IntentTrainingExamples => Set<IntentTrainingExample>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
