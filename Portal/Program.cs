@@ -1,4 +1,5 @@
 using Portal.Components;
+using Portal.Features.Alerts;
 using Portal.Features.Audit;
 using Portal.Features.Auth;
 using Portal.Features.Bot;
@@ -39,6 +40,7 @@ builder.AddKnowledge();
 builder.AddCatalog();
 builder.AddMonitoring();
 builder.AddReports();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapCatalogApi();
 app.MapBotTrainingApi();
 app.MapLiveDashboardApi();
 app.MapReportsApi();
+app.MapAlertsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.PrepareAsync();

@@ -118,6 +118,15 @@ public sealed class EndpointPermissionsTests(PortalAppFactory app)
         // The shift settings also need shifts.manage OR settings.manage, checked by an endpoint filter (ShiftsApiTests).
         ["GET /api/v1/shifts/settings"] = Staff,
         ["PUT /api/v1/shifts/settings"] = Staff,
+        ["GET /api/v1/alerts/"] = Permissions.ReportsView,
+        ["POST /api/v1/alerts/{id:guid}/acknowledge"] = Permissions.ReportsView,
+        ["GET /api/v1/alerts/rules"] = Permissions.ReportsView,
+        ["POST /api/v1/alerts/rules"] = Permissions.SettingsManage,
+        ["PUT /api/v1/alerts/rules/{id:guid}"] = Permissions.SettingsManage,
+        ["DELETE /api/v1/alerts/rules/{id:guid}"] = Permissions.SettingsManage,
+        ["GET /api/v1/alerts/webhook"] = Permissions.SettingsManage,
+        ["PUT /api/v1/alerts/webhook"] = Permissions.SettingsManage,
+        ["POST /api/v1/alerts/webhook/test"] = Permissions.SettingsManage,
     };
 
     /// <summary>Every agent hub method and the permission it needs beyond being active staff.</summary>

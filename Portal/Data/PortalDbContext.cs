@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Alerts;
 using Portal.Features.Audit;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Catalog;
@@ -39,6 +40,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<IntentTrainingExample> IntentTrainingExamples => Set<IntentTrainingExample>();
     public DbSet<ReportRollup> ReportRollups => Set<ReportRollup>();
     public DbSet<ReportRollupState> ReportRollupState => Set<ReportRollupState>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

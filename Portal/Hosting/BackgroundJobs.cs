@@ -15,7 +15,9 @@ public static class BackgroundJobs
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(Path.Combine(dataDirectory, "hangfire.db")));
+            // Workers look for new jobs every second (the default is 15 s): an alert's webhook post and a training run requested
+            // in the UI should start at once, and the poll is a cheap query on Hangfire's own file.
+            .UseSQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) }));
         builder.Services.AddHangfireServer(server => server.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return builder;
     }

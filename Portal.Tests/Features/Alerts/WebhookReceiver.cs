@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Tests.Features.Alerts;
+
+/// <summary>A post the receiver got: the raw body and the signature headers.</summary>
+public sealed record ReceivedWebhook(byte[] Body, string? Signature, string? Timestamp);
+
+/// <summary>
+/// A webhook receiver on a free loopback port that records every post to <c>/hooks/portal</c> and answers 204, or 503 while
+/// <see cref="FailuresToCome"/> is above 0 (a receiver that is briefly down).
+/// </summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
+    private WebApplication _app = null!;
+    private int _failuresToCome;
+
+    private WebhookReceiver()
+    {
+    }
+
+    public string Url { get; private set; } = "";
+
+    public IReadOnlyList<ReceivedWebhook> Received => _received.ToArray();
+
+    public int FailuresToCome
+    {
+        get => Volatile.Read(ref _failuresToCome);
+        set => Volatile.Write(ref _failuresToCome, value);
+    }
+
+    public static async Task<WebhookReceiver> StartAsync()
+    {
+        var receiver = new WebhookReceiver();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapPost("/hooks/portal", async (HttpContext http) =>
+        {
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body);
+            receiver._received.Enqueue(new ReceivedWebhook(body.ToArray(),
+                http.Request.Headers["X-Portal-Signature"].FirstOrDefault(), http.Request.Headers["X-Portal-Timestamp"].FirstOrDefault()));
+            return Interlocked.Decrement(ref receiver._failuresToCome) >= 0 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.NoContent();
+        });
+        await app.StartAsync();
+        receiver._app = app;
+        receiver.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/')
+            + "/hooks/portal";
+        return receiver;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
