@@ -19,6 +19,13 @@ public sealed record TraceDto(
 /// <summary>Turns kept spans into the trees and summaries the API and the pages show.</summary>
 public static class TraceViews
 {
+    /// <summary>The most recent traces first, of one conversation when <paramref name="conversationId"/> is given.</summary>
+    public static IReadOnlyList<TraceSummaryDto> Newest(this RecentTraces traces, Guid? conversationId, int limit) =>
+        [.. traces.All().Select(Summarize)
+            .Where(t => conversationId is null || t.ConversationId == conversationId)
+            .OrderByDescending(t => t.StartedAt)
+            .Take(limit)];
+
     public static TraceDto ToTree(KeptTrace trace)
     {
         var summary = Summarize(trace);

@@ -24,11 +24,7 @@ public static class TracesApi
     {
         if (limit is < 1 or > 500)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 500."] });
-        IReadOnlyList<TraceSummaryDto> newestFirst = [.. traces.All().Select(TraceViews.Summarize)
-            .Where(t => conversationId is null || t.ConversationId == conversationId)
-            .OrderByDescending(t => t.StartedAt)
-            .Take(limit)];
-        return TypedResults.Ok(newestFirst);
+        return TypedResults.Ok(traces.Newest(conversationId, limit));
     }
 
     private static Results<Ok<TraceDto>, ProblemHttpResult> Get(string traceId, RecentTraces traces) =>
