@@ -38,7 +38,10 @@ public static class Telemetry
         var options = builder.Configuration.GetSection(TracingOptions.Section).Get<TracingOptions>() ?? new TracingOptions();
         builder.Services.AddOpenTelemetry().WithTracing(tracing =>
         {
+            // Every message is traced, also under a request whose own activity nobody records (ASP.NET Core starts one
+            // unsampled) or a caller's traceparent that says "not sampled": otherwise /admin/traces would miss them.
             tracing.AddSource(MessageTracing.SourceName)
+                .SetSampler(new AlwaysOnSampler())
                 .AddProcessor(sp => new RecentTracesProcessor(sp.GetRequiredService<MessageTracing>(), sp.GetRequiredService<RecentTraces>()));
             // An address that is not one fails the options' validation on start.
             if (Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))

@@ -71,6 +71,21 @@ public sealed class MessageTraceTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task A_private_note_posted_through_the_API_is_traced_and_goes_to_agents_only()
+    {
+        var conversation = await app.StartConversationAsync("Please call me back.");
+        using var api = await app.CreateApiClientAsync();
+        var note = await (await api.PostMessageAsync(conversation.Id, "Customer prefers mornings.", isPrivate: true)).ReadAsync<ChatMessage>(HttpStatusCode.Created);
+
+        var trace = await api.GetAsync<TraceTree>($"/api/v1/messages/{note.Id}/trace");
+
+        Assert.Equal("api.post_message", trace.Root.Name);
+        Assert.Equal(["db.insert", "deliver", "message.validate"], trace.Root.Children.Select(c => c.Name).Order());
+        Assert.Equal("agents", trace.Root.Child("deliver").Tags["portal.recipient"]);
+        trace.Root.AssertSane();
+    }
+
+    [Fact]
     public async Task A_trace_that_is_not_kept_is_a_404_problem()
     {
         using var api = await app.CreateApiClientAsync();
