@@ -66,6 +66,7 @@ public sealed class MessageTraceTests(PortalAppFactory app)
         Assert.Equal(trace.TraceId, listed[0].TraceId);
         Assert.Equal(reply.Id, listed[0].MessageId);
         Assert.All(listed, t => Assert.Equal(conversation.Id, t.ConversationId));
+        await (await api.GetAsync("/api/v1/traces?limit=0")).AssertValidationErrorAsync("limit");
         var byId = await api.GetAsync<TraceTree>($"/api/v1/traces/{trace.TraceId}");
         Assert.Equal((trace.MessageId, trace.Timeline), (byId.MessageId, byId.Timeline));
     }

@@ -10,6 +10,7 @@ public sealed partial class TracesPage
 
     private IReadOnlyList<TraceSummaryDto> _traces = [];
     private TraceDto? _selected;
+    private bool _selectedDropped;
     private bool _conversationInvalid;
     private int _kept;
     private bool _live;
@@ -49,6 +50,11 @@ public sealed partial class TracesPage
         return Task.CompletedTask;
     }
 
-    private void Select(TraceSummaryDto? summary) =>
-        _selected = summary is not null && Traces.Find(summary.TraceId) is { } kept ? TraceViews.ToTree(kept) : null;
+    private void Select(TraceSummaryDto summary)
+    {
+        var kept = Traces.Find(summary.TraceId);
+        (_selected, _selectedDropped) = kept is null ? (null, true) : (TraceViews.ToTree(kept), false);
+        if (kept is null)
+            Load();
+    }
 }
