@@ -27,16 +27,29 @@ public sealed class TracesBrowserTests(PortalAppFactory app, ChromiumBrowser chr
         // This console was open when the message came in, so its own delivery is part of the path.
         await Assertions.Expect(dialog.Locator("[data-span='deliver']", new() { HasText = "deliver console" })).ToBeVisibleAsync(Soon);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+
+        // A reply written in the console is traced from the console.
+        var answer = "Yes, invoices are fine for orders over ¥500.";
+        var replyBox = console.Locator("[data-testid=reply-box][data-enter-sends=true]");
+        await replyBox.FillAsync(answer);
+        await replyBox.PressAsync("Enter");
+        await console.GetByTestId("messages").Locator(".console-bubble", new() { HasText = answer }).GetByTestId("message-trace").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("trace-summary")).ToContainTextAsync("console.reply");
+        await Assertions.Expect(dialog.Locator("[data-span='db.insert']")).ToBeVisibleAsync(Soon);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
 
         var traces = await context.NewPageAsync();
         await traces.GotoAsync(new Uri(app.BaseAddress, "/admin/traces").ToString());
         await Assertions.Expect(traces.Locator(".traces-page[data-live=true]")).ToBeVisibleAsync(Soon);
         await traces.GetByLabel("Conversation id").FillAsync(conversation.Id.ToString());
-        var row = traces.GetByTestId("traces-table").Locator("tbody tr");
-        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
-        await Assertions.Expect(row).ToContainTextAsync(conversation.Id.ToString());
-        await Assertions.Expect(row).ToContainTextAsync("hub.send");
-        await row.ClickAsync();
+        // This conversation's two messages, newest first: the console's reply, then the customer's question.
+        var rows = traces.GetByTestId("traces-table").Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await Assertions.Expect(rows.Nth(0)).ToContainTextAsync("console.reply");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync("hub.send");
+        await Assertions.Expect(rows.Nth(1)).ToContainTextAsync(conversation.Id.ToString());
+        await rows.Nth(1).ClickAsync();
         await Assertions.Expect(traces.GetByTestId("trace-timeline").Locator("[data-span='db.insert']")).ToBeVisibleAsync(Soon);
         await traces.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("traces.png") });
     }

@@ -173,13 +173,16 @@ public sealed partial class ConsolePage
 
     private async Task SendAsync(ReplyBox.Reply reply)
     {
+        using var trace = Tracing.StartEntry(MessageSpans.ConsoleReply, _selected!.Id, MessageAuthor.Agent, _selected.Channel);
         try
         {
-            await Messages.AppendAsync(new NewMessage(_selected!.Id, MessageAuthor.Agent, _agent.Id, _agent.Name,
+            var result = await Messages.AppendAsync(new NewMessage(_selected.Id, MessageAuthor.Agent, _agent.Id, _agent.Name,
                 reply.Text, reply.ClientMessageId, reply.Private));
+            trace.Stored(result.Message);
         }
         catch (MessageRejectedException ex)
         {
+            trace.Failed(ex);
             Snackbar.Add(ex.Message, Severity.Warning);
             throw;
         }

@@ -5,8 +5,9 @@ namespace Portal.Features.Monitoring.Traces;
 
 /// <summary>
 /// The spans of a message's path through Portal (issue #5): an entry span per way in (<see cref="MessageSpans.HubSend"/>,
-/// <see cref="MessageSpans.AgentReply"/>, <see cref="MessageSpans.ApiPostMessage"/>) with validation, storing, the bot,
-/// routing and each delivery under it. Every method returns null (and costs next to nothing) when nobody listens.
+/// <see cref="MessageSpans.AgentReply"/>, <see cref="MessageSpans.ApiPostMessage"/>, …) with validation, storing, the bot,
+/// routing and each delivery under it. Every method returns null (and costs next to nothing) when nobody listens, and the
+/// steps also when no message is being traced, so none of them starts a trace of its own.
 /// </summary>
 public sealed class MessageTracing : IDisposable
 {
@@ -25,9 +26,9 @@ public sealed class MessageTracing : IDisposable
         return span;
     }
 
-    public Activity? StartValidate() => Source.StartActivity(MessageSpans.Validate);
+    public Activity? StartValidate() => StartStep(MessageSpans.Validate);
 
-    public Activity? StartStore(NewMessage message) => Source.StartActivity(MessageSpans.Store)
+    public Activity? StartStore(NewMessage message) => StartStep(MessageSpans.Store)
         ?.SetTag(MessageTags.ConversationId, message.ConversationId.ToString())
         .SetTag(MessageTags.Author, Wire(message.Author));
 
@@ -48,7 +49,7 @@ public sealed class MessageTracing : IDisposable
     /// <summary>Runs <paramref name="send"/> in a <see cref="MessageSpans.Deliver"/> span of its own (deliveries may run side by side).</summary>
     public async Task DeliverAsync(string recipient, MessageDto message, Func<Task> send)
     {
-        using var span = Source.StartActivity(MessageSpans.Deliver)
+        using var span = StartStep(MessageSpans.Deliver)
             ?.SetTag(MessageTags.Recipient, recipient)
             .SetTag(MessageTags.ConversationId, message.ConversationId.ToString())
             .SetTag(MessageTags.MessageId, message.Id.ToString());
@@ -65,6 +66,8 @@ public sealed class MessageTracing : IDisposable
 
     public void Dispose() => Source.Dispose();
 
+    private Activity? StartStep(string name) => Activity.Current?.Source == Source ? Source.StartActivity(name) : null;
+
     private static string Wire(MessageAuthor author) => author.ToString().ToLowerInvariant();
 }
 
@@ -74,6 +77,8 @@ public static class MessageSpans
     public const string HubSend = "hub.send";
     public const string AgentReply = "agent.reply";
     public const string ApiPostMessage = "api.post_message";
+    public const string ConsoleReply = "console.reply";
+    public const string TransferNote = "transfer.note";
     public const string Validate = "message.validate";
     public const string Store = "db.insert";
     public const string BotReply = "bot.reply";
