@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.Channels;
 using Portal.Features.Monitoring.Traces;
 using Portal.Features.Shifts;
@@ -22,7 +21,7 @@ public sealed class RoutingQueue(
     public void Enqueue(Guid conversationId)
     {
         // The work runs in the queue's own loop: the message that set it off is carried along for its trace.
-        var message = Activity.Current?.Context ?? default;
+        var message = tracing.CurrentMessage;
         _work.Writer.TryWrite(async ct =>
         {
             using var _ = tracing.StartRoute(message, conversationId);
@@ -58,7 +57,7 @@ public sealed class RoutingQueue(
     /// </summary>
     public Task EnqueueAndRouteAsync(Guid conversationId)
     {
-        var message = Activity.Current?.Context ?? default;
+        var message = tracing.CurrentMessage;
         return RunAndWaitAsync(async ct =>
         {
             using var _ = tracing.StartRoute(message, conversationId);

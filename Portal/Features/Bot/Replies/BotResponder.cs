@@ -72,7 +72,7 @@ public sealed class BotResponder(
     {
         var id = message.ConversationId;
         // The answer comes later, in the conversation's lane; it joins the trace of the message it answers.
-        var trace = Activity.Current?.Context ?? default;
+        var trace = tracing.CurrentMessage;
         lock (_lanes)
         {
             var previous = _lanes.GetValueOrDefault(id) ?? Task.CompletedTask;

@@ -16,6 +16,9 @@ public sealed class MessageTracing : IDisposable
     /// <summary>This app's source. Each app has its own, so an app keeps only its own spans when several share a process.</summary>
     public ActivitySource Source { get; } = new(SourceName);
 
+    /// <summary>The message trace this code runs in, to carry along to work done later elsewhere (none: default).</summary>
+    public ActivityContext CurrentMessage => Activity.Current is { } current && current.Source == Source ? current.Context : default;
+
     /// <summary>The root span of a message coming in; tag it with <see cref="MessageSpanTags.Stored"/> once stored.</summary>
     public Activity? StartEntry(string name, Guid conversationId, MessageAuthor author, string channel)
     {
@@ -66,7 +69,7 @@ public sealed class MessageTracing : IDisposable
 
     public void Dispose() => Source.Dispose();
 
-    private Activity? StartStep(string name) => Activity.Current?.Source == Source ? Source.StartActivity(name) : null;
+    private Activity? StartStep(string name) => CurrentMessage == default ? null : Source.StartActivity(name);
 
     private static string Wire(MessageAuthor author) => author.ToString().ToLowerInvariant();
 }
