@@ -5,6 +5,7 @@ using MudBlazor;
 using Portal.Features.Bot.Handover;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Routing;
 using Portal.Features.Routing.Pages;
 using Portal.Features.Team;
@@ -40,6 +41,7 @@ public sealed partial class ConsolePage
     [Inject] private ConversationMessages Messages { get; set; } = default!;
     [Inject] private ConversationActions Actions { get; set; } = default!;
     [Inject] private ConversationEvents Events { get; set; } = default!;
+    [Inject] private MessageTracing Tracing { get; set; } = default!;
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
     [Inject] private AccessDirectory Access { get; set; } = default!;
     [Inject] private ConversationTransfers Transfers { get; set; } = default!;
@@ -82,7 +84,9 @@ public sealed partial class ConsolePage
     /// </summary>
     private Task Dispatch(ConversationEvent @event)
     {
-        InvokeAsync(() => OnEventAsync(@event)).ContinueWith(
+        InvokeAsync(() => @event is MessageAdded added
+                ? Tracing.DeliverAsync("console", added.Message, () => OnEventAsync(@event))
+                : OnEventAsync(@event)).ContinueWith(
             failed => Logger.LogWarning(failed.Exception, "The console could not show {Event}", @event.GetType().Name),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return Task.CompletedTask;
@@ -169,13 +173,16 @@ public sealed partial class ConsolePage
 
     private async Task SendAsync(ReplyBox.Reply reply)
     {
+        using var trace = Tracing.StartEntry(MessageSpans.ConsoleReply, _selected!.Id, MessageAuthor.Agent, _selected.Channel);
         try
         {
-            await Messages.AppendAsync(new NewMessage(_selected!.Id, MessageAuthor.Agent, _agent.Id, _agent.Name,
+            var result = await Messages.AppendAsync(new NewMessage(_selected.Id, MessageAuthor.Agent, _agent.Id, _agent.Name,
                 reply.Text, reply.ClientMessageId, reply.Private));
+            trace.Stored(result.Message);
         }
         catch (MessageRejectedException ex)
         {
+            trace.Failed(ex);
             Snackbar.Add(ex.Message, Severity.Warning);
             throw;
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Shifts;
 using Portal.Features.Team;
 
@@ -10,7 +11,7 @@ namespace Portal.Features.Conversations;
 [Authorize(Policy = PermissionPolicies.Staff)]
 public sealed class AgentHub(
     ConversationMessages messages, ConversationQueries queries, ConversationEvents events, AccessDirectory access,
-    StaffSessions sessions, AgentPresence agentPresence, PortalMetrics metrics) : Hub
+    StaffSessions sessions, AgentPresence agentPresence, PortalMetrics metrics, MessageTracing tracing) : Hub
 {
     public const string Path = "/hubs/agent";
 
@@ -36,15 +37,18 @@ public sealed class AgentHub(
         var agent = CurrentAgent.From(Context.User!);
         if (!(await access.GetAsync(agent.Id)).Has(Permissions.ConversationsReply))
             throw new HubException("You do not have permission to reply (conversations.reply).");
-        await RequireVisibleAsync(conversationId);
+        var conversation = await RequireVisibleAsync(conversationId);
+        using var trace = tracing.StartEntry(MessageSpans.AgentReply, conversationId, MessageAuthor.Agent, conversation.Channel);
         try
         {
             var result = await messages.AppendAsync(new NewMessage(
                 conversationId, MessageAuthor.Agent, agent.Id, agent.Name, text ?? "", clientMessageId));
+            trace.Stored(result.Message);
             return result.Message;
         }
         catch (Exception ex) when (ex is MessageRejectedException or ConversationNotFoundException)
         {
+            trace.Failed(ex);
             throw new HubException(ex.Message);
         }
     }
@@ -56,13 +60,14 @@ public sealed class AgentHub(
         await events.PublishAsync(new TypingChanged(conversationId, "agent", agent.Id, agent.Name, isTyping));
     }
 
-    private async Task RequireVisibleAsync(Guid conversationId)
+    private async Task<ConversationDto> RequireVisibleAsync(Guid conversationId)
     {
         var conversation = await queries.FindAsync(conversationId)
             ?? throw new HubException($"Conversation {conversationId} does not exist.");
         var viewer = await Viewer.ForAsync(Context.User!, access);
         if (!viewer.CanSee(conversation))
             throw new HubException("This conversation is assigned to someone else; you may not see it (conversations.view.all).");
+        return conversation;
     }
 
     /// <summary>The agent sets their presence: "online", "away" or "offline".</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Team;
 using Portal.Features.Widget;
 
@@ -17,7 +18,8 @@ public sealed class ConversationAudience(
     AccessDirectory access,
     IHubContext<WidgetHub> widgets,
     IHubContext<AgentHub> agents,
-    PortalMetrics metrics) : IHostedService
+    PortalMetrics metrics,
+    MessageTracing tracing) : IHostedService
 {
     /// <summary>Every connected staff member.</summary>
     public const string StaffGroup = "staff";
@@ -47,8 +49,8 @@ public sealed class ConversationAudience(
         switch (@event)
         {
             case MessageAdded { Message: var message, Conversation: var conversation }:
-                var toWidget = message.Private ? Task.CompletedTask : widget.SendAsync("message", message);
-                await Task.WhenAll(toWidget, ToStaffAsync(conversation.AssigneeId, null, "message", message));
+                var toWidget = message.Private ? Task.CompletedTask : tracing.DeliverAsync("widget", message, () => widget.SendAsync("message", message));
+                await Task.WhenAll(toWidget, tracing.DeliverAsync("agents", message, () => ToStaffAsync(conversation.AssigneeId, null, "message", message)));
                 metrics.MessageDelivered(message);
                 break;
             case ConversationChanged { Conversation: var conversation, PreviousAssigneeId: var previous }:

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Monitoring;
+using Portal.Features.Monitoring.Traces;
 
 namespace Portal.Features.Conversations;
 
@@ -14,6 +16,7 @@ public sealed class ConversationMessages(
     ConversationQueries queries,
     ConversationEvents events,
     PortalMetrics metrics,
+    MessageTracing tracing,
     TimeProvider clock)
 {
     private const int MaxAttempts = 5;
@@ -21,7 +24,7 @@ public sealed class ConversationMessages(
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
     public async Task<AppendResult> AppendAsync(NewMessage message, CancellationToken cancellationToken = default)
     {
-        var errors = MessageRules.Validate(message.Text, message.ClientMessageId);
+        var errors = Validate(message);
         if (errors is not null)
             throw new MessageRejectedException(errors);
 
@@ -29,7 +32,7 @@ public sealed class ConversationMessages(
         {
             try
             {
-                var result = await TryAppendAsync(message, cancellationToken);
+                var result = await StoreAsync(message, cancellationToken);
                 if (result.Created)
                     await PublishAsync(result, cancellationToken);
                 return result;
@@ -52,6 +55,31 @@ public sealed class ConversationMessages(
             .Take(Math.Clamp(limit, 1, 1000))
             .ToListAsync(cancellationToken);
         return messages.ConvertAll(MessageDto.From);
+    }
+
+    private Dictionary<string, string[]>? Validate(NewMessage message)
+    {
+        using var validating = tracing.StartValidate();
+        var errors = MessageRules.Validate(message.Text, message.ClientMessageId);
+        if (errors is not null)
+            validating?.SetStatus(ActivityStatusCode.Error, MessageRules.Describe(errors));
+        return errors;
+    }
+
+    private async Task<AppendResult> StoreAsync(NewMessage message, CancellationToken cancellationToken)
+    {
+        using var storing = tracing.StartStore(message);
+        try
+        {
+            var result = await TryAppendAsync(message, cancellationToken);
+            storing.Stored(result.Message);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            storing.Failed(ex);
+            throw;
+        }
     }
 
     private async Task<AppendResult> TryAppendAsync(NewMessage message, CancellationToken cancellationToken)

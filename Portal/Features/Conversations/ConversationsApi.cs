@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Team;
 
 namespace Portal.Features.Conversations;
@@ -68,15 +69,18 @@ public static class ConversationsApi
 
     private static async Task<Results<Created<MessageDto>, Ok<MessageDto>, ValidationProblem, ProblemHttpResult>> PostMessage(
         Guid id, PostMessageRequest request, ConversationMessages messages, ConversationQueries queries, AccessDirectory access,
-        ClaimsPrincipal user, CancellationToken cancellationToken)
+        ClaimsPrincipal user, MessageTracing tracing, CancellationToken cancellationToken)
     {
-        if ((await FindVisibleAsync(id, queries, access, user, cancellationToken)).Problem is { } problem)
+        var (conversation, problem) = await FindVisibleAsync(id, queries, access, user, cancellationToken);
+        if (problem is not null)
             return problem;
         var agent = CurrentAgent.From(user);
+        using var trace = tracing.StartEntry(MessageSpans.ApiPostMessage, id, MessageAuthor.Agent, conversation!.Channel);
         try
         {
             var result = await messages.AppendAsync(new NewMessage(
                 id, MessageAuthor.Agent, agent.Id, agent.Name, request.Text ?? "", request.ClientMessageId, request.Private), cancellationToken);
+            trace.Stored(result.Message);
             return result.Created
                 ? TypedResults.Created($"/api/v1/conversations/{id}/messages/{result.Message.Seq}", result.Message)
                 : TypedResults.Ok(result.Message);

@@ -1,11 +1,12 @@
 using Portal.Features.Conversations;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Team;
 
 namespace Portal.Features.Routing;
 
 /// <summary>Transfers (API and console): to an agent, or into a team's queue, with a private note saying who and why.</summary>
 public sealed class ConversationTransfers(
-    ConversationQueries queries, ConversationActions actions, ConversationMessages messages, TeamDirectory teams)
+    ConversationQueries queries, ConversationActions actions, ConversationMessages messages, TeamDirectory teams, MessageTracing tracing)
 {
     public const int MaxNoteLength = 1000;
 
@@ -44,7 +45,9 @@ public sealed class ConversationTransfers(
         }
 
         var text = string.IsNullOrWhiteSpace(note) ? $"{actor.Name} transferred this to {target}." : $"{actor.Name} transferred this to {target}: {note.Trim()}";
-        await messages.AppendAsync(new NewMessage(conversationId, MessageAuthor.System, actor.Id, actor.Name, text, Private: true), cancellationToken);
+        using var trace = tracing.StartEntry(MessageSpans.TransferNote, conversationId, MessageAuthor.System, conversation.Channel);
+        var result = await messages.AppendAsync(new NewMessage(conversationId, MessageAuthor.System, actor.Id, actor.Name, text, Private: true), cancellationToken);
+        trace.Stored(result.Message);
         return moved;
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Shifts;
 
 namespace Portal.Features.Routing;
@@ -7,7 +8,8 @@ namespace Portal.Features.Routing;
 /// Runs routing work one piece at a time in the background, so routing decisions never race each other
 /// (never two agents for one conversation) and nobody who sends a message waits for routing.
 /// </summary>
-public sealed class RoutingQueue(ConversationRouter router, ShiftCalendar calendar, TimeProvider clock, ILogger<RoutingQueue> logger)
+public sealed class RoutingQueue(
+    ConversationRouter router, ShiftCalendar calendar, MessageTracing tracing, TimeProvider clock, ILogger<RoutingQueue> logger)
     : BackgroundService
 {
     private ITimer? _nextShift;
@@ -18,7 +20,13 @@ public sealed class RoutingQueue(ConversationRouter router, ShiftCalendar calend
     /// <summary>A new conversation waits for an agent.</summary>
     public void Enqueue(Guid conversationId)
     {
-        _work.Writer.TryWrite(ct => router.EnqueueAsync(conversationId, ct));
+        // The work runs in the queue's own loop: the message that set it off is carried along for its trace.
+        var message = tracing.CurrentMessage;
+        _work.Writer.TryWrite(async ct =>
+        {
+            using var _ = tracing.StartRoute(message, conversationId);
+            await router.EnqueueAsync(conversationId, ct);
+        });
         RequestDrain();
     }
 
@@ -47,11 +55,16 @@ public sealed class RoutingQueue(ConversationRouter router, ShiftCalendar calend
     /// Queues a conversation the bot handed over and routes it before returning, so the customer can be told at once
     /// who has it or where they stand in line.
     /// </summary>
-    public Task EnqueueAndRouteAsync(Guid conversationId) => RunAndWaitAsync(async ct =>
+    public Task EnqueueAndRouteAsync(Guid conversationId)
     {
-        await router.EnqueueAsync(conversationId, ct);
-        await DrainAsync(ct);
-    });
+        var message = tracing.CurrentMessage;
+        return RunAndWaitAsync(async ct =>
+        {
+            using var _ = tracing.StartRoute(message, conversationId);
+            await router.EnqueueAsync(conversationId, ct);
+            await DrainAsync(ct);
+        });
+    }
 
     private Task RunAndWaitAsync(Func<CancellationToken, Task> work)
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Features.Contacts;
 using Portal.Features.Conversations;
 using Portal.Features.Monitoring;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Routing;
 using Portal.Features.Sites;
 
@@ -22,6 +23,7 @@ public sealed class WidgetHub(
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseWriteGate writeGate,
     PortalMetrics metrics,
+    MessageTracing tracing,
     QueueAnnouncer queueAnnouncer,
     IOptions<WidgetOptions> options) : Hub
 {
@@ -55,19 +57,23 @@ public sealed class WidgetHub(
     public async Task<MessageDto> Send(string? clientMessageId, string? text)
     {
         var visitor = Visitor;
+        using var trace = tracing.StartEntry(MessageSpans.HubSend, visitor.ConversationId, MessageAuthor.Customer, Channels.Web);
         var contact = await FindContactAsync(visitor.ContactId);
         try
         {
             var result = await messages.AppendAsync(new NewMessage(
                 visitor.ConversationId, MessageAuthor.Customer, visitor.ContactId.ToString(), contact.DisplayName, text ?? "", clientMessageId));
+            trace.Stored(result.Message);
             return result.Message;
         }
-        catch (ConversationNotFoundException)
+        catch (ConversationNotFoundException ex)
         {
+            trace.Failed(ex);
             throw new HubException("This conversation no longer exists; start a new session.");
         }
         catch (MessageRejectedException ex)
         {
+            trace.Failed(ex);
             throw new HubException(ex.Message);
         }
     }

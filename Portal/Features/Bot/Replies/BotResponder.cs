@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Handover;
 using Portal.Features.Conversations;
+using Portal.Features.Monitoring.Traces;
 using Portal.Features.Sites;
 
 namespace Portal.Features.Bot.Replies;
@@ -24,6 +26,7 @@ public sealed class BotResponder(
     BotUtterances utterances,
     IntentClassifier classifier,
     IOptionsMonitor<BotOptions> options,
+    MessageTracing tracing,
     ILogger<BotResponder> logger) : IHostedService
 {
     private readonly Dictionary<Guid, Task> _lanes = [];
@@ -68,10 +71,12 @@ public sealed class BotResponder(
     private void Schedule(MessageDto message)
     {
         var id = message.ConversationId;
+        // The answer comes later, in the conversation's lane; it joins the trace of the message it answers.
+        var trace = tracing.CurrentMessage;
         lock (_lanes)
         {
             var previous = _lanes.GetValueOrDefault(id) ?? Task.CompletedTask;
-            var next = previous.ContinueWith(_ => AnswerAsync(message), CancellationToken.None,
+            var next = previous.ContinueWith(_ => AnswerAsync(message, trace), CancellationToken.None,
                 TaskContinuationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
             _lanes[id] = next;
             next.ContinueWith(_ =>
@@ -83,7 +88,7 @@ public sealed class BotResponder(
         }
     }
 
-    private async Task AnswerAsync(MessageDto message)
+    private async Task AnswerAsync(MessageDto message, ActivityContext trace)
     {
         var cancellationToken = _stopping.Token;
         try
@@ -94,12 +99,14 @@ public sealed class BotResponder(
         {
             return;
         }
+        using var span = tracing.StartBotReply(trace, message);
         try
         {
             await AnswerInTurnAsync(message, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            span.Failed(exception);
             logger.LogError(exception, "The bot failed to answer message {MessageId} in conversation {ConversationId}; handing over",
                 message.Id, message.ConversationId);
             await HandOverAfterFailureAsync(message);

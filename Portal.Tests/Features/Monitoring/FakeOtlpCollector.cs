@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Portal.Tests.Features.Monitoring;
+
+/// <summary>An OpenTelemetry collector's OTLP/HTTP trace endpoint (<c>POST /v1/traces</c>) that keeps every export it is sent.</summary>
+public sealed class FakeOtlpCollector : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<byte[]> _exports = new();
+    private WebApplication _app = null!;
+
+    public string TracesEndpoint { get; private set; } = "";
+
+    public static async Task<FakeOtlpCollector> StartAsync()
+    {
+        var collector = new FakeOtlpCollector();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapPost("/v1/traces", async (HttpContext http) =>
+        {
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body);
+            collector._exports.Enqueue(body.ToArray());
+            // An empty ExportTraceServiceResponse: everything accepted.
+            return Results.Bytes([], "application/x-protobuf");
+        });
+        await app.StartAsync();
+        collector._app = app;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        collector.TracesEndpoint = address.TrimEnd('/') + "/v1/traces";
+        return collector;
+    }
+
+    /// <summary>
+    /// Waits until the exports so far (protobuf, where names and tag values are plain UTF-8) hold all of <paramref name="texts"/>;
+    /// one trace's spans may come in several exports, as they end.
+    /// </summary>
+    public async Task<bool> ReceivesAsync(TimeSpan timeout, params string[] texts)
+    {
+        var needles = texts.Select(t => System.Text.Encoding.UTF8.GetBytes(t)).ToArray();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var received = _exports.SelectMany(export => export).ToArray();
+            if (needles.All(needle => received.AsSpan().IndexOf(needle) >= 0))
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
