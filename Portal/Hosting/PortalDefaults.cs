@@ -36,6 +36,7 @@ public static class PortalDefaults
         builder.AddPortalTelemetry();
         builder.AddPortalHealthChecks();
         builder.AddPortalBackgroundJobs(dataDirectory);
+        services.AddHostedService<StartupMemoryRelease>();
 
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
