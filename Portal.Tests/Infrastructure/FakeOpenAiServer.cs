@@ -3,13 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -104,17 +98,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var server = new FakeOpenAiServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/v1/chat/completions", server.CompleteAsync);
-        app.MapPost("/openai/deployments/{deployment}/chat/completions", server.CompleteAsync);
-        app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = ModelName, @object = "model", created = 0, owned_by = "portal-tests" } } }));
-        await app.StartAsync();
+        var (app, root) = await LoopbackHttpServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", server.CompleteAsync);
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", server.CompleteAsync);
+            app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = ModelName, @object = "model", created = 0, owned_by = "portal-tests" } } }));
+        });
         server._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        server.Root = address.TrimEnd('/');
+        server.Root = root;
         return server;
     }
 

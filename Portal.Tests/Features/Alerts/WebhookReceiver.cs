@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
 
@@ -41,22 +35,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var receiver = new WebhookReceiver();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/hooks/portal", async (HttpContext http) =>
+        var (app, root) = await LoopbackHttpServer.StartAsync(app => app.MapPost("/hooks/portal", async (HttpContext http) =>
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body);
             receiver._received.Enqueue(new ReceivedWebhook(body.ToArray(),
                 http.Request.Headers["X-Portal-Signature"].FirstOrDefault(), http.Request.Headers["X-Portal-Timestamp"].FirstOrDefault()));
             return Interlocked.Decrement(ref receiver._failuresToCome) >= 0 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.NoContent();
-        });
-        await app.StartAsync();
+        }));
         receiver._app = app;
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().TrimEnd('/')
-            + "/hooks/portal";
+        receiver.Url = root + "/hooks/portal";
         return receiver;
     }
 

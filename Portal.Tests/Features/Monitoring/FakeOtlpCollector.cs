@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Monitoring;
 
@@ -22,22 +16,16 @@ public sealed class FakeOtlpCollector : IAsyncDisposable
     public static async Task<FakeOtlpCollector> StartAsync()
     {
         var collector = new FakeOtlpCollector();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapPost("/v1/traces", async (HttpContext http) =>
+        var (app, root) = await LoopbackHttpServer.StartAsync(app => app.MapPost("/v1/traces", async (HttpContext http) =>
         {
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body);
             collector._exports.Enqueue(body.ToArray());
             // An empty ExportTraceServiceResponse: everything accepted.
             return Results.Bytes([], "application/x-protobuf");
-        });
-        await app.StartAsync();
+        }));
         collector._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        collector.TracesEndpoint = address.TrimEnd('/') + "/v1/traces";
+        collector.TracesEndpoint = root + "/v1/traces";
         return collector;
     }
 
