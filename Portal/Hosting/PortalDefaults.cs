@@ -36,6 +36,7 @@ public static class PortalDefaults
         builder.AddPortalTelemetry();
         builder.AddPortalHealthChecks();
         builder.AddPortalBackgroundJobs(dataDirectory);
+        builder.AddReverseProxySupport();
         services.AddHostedService<StartupMemoryRelease>();
 
         services.ConfigureHttpJsonOptions(json =>
@@ -66,6 +67,8 @@ public static class PortalDefaults
     /// <summary>The middleware pipeline and the cross-cutting endpoints (health, metrics, OpenAPI, jobs).</summary>
     public static WebApplication UsePortalDefaults(this WebApplication app)
     {
+        // First, so everything after sees the customer's address when a trusted proxy forwarded the request.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,

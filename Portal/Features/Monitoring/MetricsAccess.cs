@@ -1,7 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Portal.Hosting;
 
 namespace Portal.Features.Monitoring;
 
@@ -22,7 +22,7 @@ public static class MetricsAccess
 
     private static IResult? Refusal(MetricsAccessOptions options, HttpContext http)
     {
-        if (options.AllowedNetworks.Count > 0 && !IsAllowed(http.Connection.RemoteIpAddress, options.AllowedNetworks))
+        if (options.AllowedNetworks.Count > 0 && !IpNetworks.Contain(options.AllowedNetworks, http.Connection.RemoteIpAddress))
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not an allowed address",
                 detail: $"Metrics are served to the networks in Portal:Metrics:AllowedNetworks; {http.Connection.RemoteIpAddress} is not one of them.");
         if (!string.IsNullOrEmpty(options.Token) && !HasToken(http.Request, options.Token))
@@ -32,14 +32,6 @@ public static class MetricsAccess
                 detail: "Send the token of Portal:Metrics:Token as 'Authorization: Bearer <token>'.");
         }
         return null;
-    }
-
-    private static bool IsAllowed(IPAddress? address, IEnumerable<string> networks)
-    {
-        if (address is null)
-            return false;
-        var candidates = address.IsIPv4MappedToIPv6 ? new[] { address, address.MapToIPv4() } : [address];
-        return networks.Select(MetricsAccessOptions.TryParseNetwork).Any(n => n is { } network && candidates.Any(network.Contains));
     }
 
     private static bool HasToken(HttpRequest request, string token)

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
+using Portal.Hosting;
 
 namespace Portal.Features.Monitoring;
 
@@ -17,18 +17,8 @@ public sealed class MetricsAccessOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var network in AllowedNetworks.Where(n => TryParseNetwork(n) is null))
+        foreach (var network in AllowedNetworks.Where(n => IpNetworks.TryParse(n) is null))
             yield return new ValidationResult($"Portal:Metrics:AllowedNetworks has '{network}', which is neither an IP address nor a CIDR network.",
                 [nameof(AllowedNetworks)]);
-    }
-
-    internal static IPNetwork? TryParseNetwork(string text)
-    {
-        var trimmed = text.Trim();
-        if (IPNetwork.TryParse(trimmed, out var network))
-            return network;
-        return IPAddress.TryParse(trimmed, out var address)
-            ? new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128)
-            : null;
     }
 }
