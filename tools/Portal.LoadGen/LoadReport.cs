@@ -59,7 +59,7 @@ public sealed record LoadReport(
         Row("pushed out of seq order (sorted by client)", PushedOutOfOrder);
         if (ServerMegabytesHeld is not null)
         {
-            Row("server memory before → held (MB)", $"{ServerMegabytesBefore} → {ServerMegabytesHeld}");
+            Row("server memory before → end of hold (MB)", $"{ServerMegabytesBefore} → {ServerMegabytesHeld}");
             Row("server memory per connection (KB)", ServerKilobytesPerConnection);
             Row("server CPU % peak / mean during hold", $"{ServerPeakCpuPercent} / {ServerMeanCpuPercentDuringHold}");
         }

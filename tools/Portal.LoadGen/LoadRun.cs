@@ -70,7 +70,6 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
                 }, ct));
             }
             await Task.WhenAll(connects);
-            var held = sampler.ResidentBytes();
             var sentAtHoldStart = _counters.CustomerMessages;
             var holdStarted = Stopwatch.StartNew();
             log?.Invoke($"{_counters.Open} customers connected after {rampClock.Elapsed.TotalSeconds:F1} s; holding until {holdEnds:HH:mm:ss}");
@@ -83,6 +82,9 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
                 chatTasks = chats.ToArray();
             await Task.WhenAll(chatTasks);
             var heldAtEnd = _counters.Open;
+            // Memory per connection is read at the end of the hold: right after the ramp the server still holds the
+            // garbage of thousands of session requests.
+            var held = sampler.ResidentBytes();
             var holdRate = (_counters.CustomerMessages - sentAtHoldStart) / Math.Max(0.001, holdStarted.Elapsed.TotalSeconds);
 
             await Task.WhenAll(agents.Select(a => a.StopReplyingAsync()));
