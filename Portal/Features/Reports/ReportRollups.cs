@@ -38,7 +38,7 @@ public sealed class ReportRollups(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<DateTime?> LastRunAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ReportRollupState.AsNoTracking().Select(s => (DateTime?)s.LastRunFinishedAt).FirstOrDefaultAsync(cancellationToken);
+        return await db.ReportRollupState.AsNoTracking().Where(s => s.Id == ReportRollupState.SingletonId).Select(s => (DateTime?)s.LastRunFinishedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     private async Task RunAsync(bool rebuild, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class ReportRollups(IDbContextFactory<PortalDbContext> dbFactory, 
         {
             var startedAt = clock.GetUtcNow().UtcDateTime;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var state = await db.ReportRollupState.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            var state = await db.ReportRollupState.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ReportRollupState.SingletonId, cancellationToken);
             var days = rebuild || state is null
                 ? await AllDaysAsync(db, cancellationToken)
                 : await DaysChangedSinceAsync(db, state.LastRunStartedAt - CatchUpOverlap, cancellationToken);
@@ -154,7 +154,7 @@ public sealed class ReportRollups(IDbContextFactory<PortalDbContext> dbFactory, 
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var state = await db.ReportRollupState.FirstOrDefaultAsync(cancellationToken);
+            var state = await db.ReportRollupState.FirstOrDefaultAsync(s => s.Id == ReportRollupState.SingletonId, cancellationToken);
             if (state is null)
             {
                 state = new ReportRollupState();
