@@ -19,6 +19,7 @@ public static class BotFeature
         services.AddSingleton<IntentModelStore>();
         services.AddTransient<TrainIntentModelJob>();
         services.AddHostedService<IntentModelLoader>();
+        services.AddHostedService<EmbeddedBotWarmUp>();
         services.AddBotLlm();
         services.AddSingleton<BotMemoryStore>();
         services.AddSingleton<EmbeddedBot>();
