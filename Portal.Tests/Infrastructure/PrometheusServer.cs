@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Portal.Tests.Infrastructure;
@@ -37,7 +36,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         await File.WriteAllTextAsync(configFile, configuration);
         foreach (var (name, content) in files ?? new Dictionary<string, string>())
             await File.WriteAllTextAsync(Path.Combine(directory, name), content);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(ExecutablePath)
         {
             ArgumentList =
@@ -115,12 +114,5 @@ public sealed class PrometheusServer : IAsyncDisposable
                 throw new TimeoutException("Prometheus was not ready within 30 s.");
             await Task.Delay(200);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

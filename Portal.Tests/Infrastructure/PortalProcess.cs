@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// Portal as an operating-system process of its own (<c>dotnet Portal.dll</c>, the build beside the tests) on a loopback
+/// port, for what only a real process shows: being killed with SIGKILL, several nodes side by side. Its settings are
+/// command-line arguments; the repository root is its content root, as with <c>dotnet run</c>.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
+
+    public Uri BaseAddress { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>Starts Portal on <paramref name="dataDirectory"/> (given the trained shipped intent model) and returns once /readyz answers 200.</summary>
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
+    {
+        TrainedIntentModel.InstallInto(dataDirectory);
+        var address = new Uri($"http://127.0.0.1:{port ?? LoopbackPorts.Free()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = PortalAppFactory.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.dll"));
+        var arguments = new Dictionary<string, string?>
+        {
+            ["urls"] = address.ToString().TrimEnd('/'),
+            ["Portal:DataDirectory"] = dataDirectory,
+            ["Portal:Bootstrap:AdminEmail"] = PortalAppFactory.AdminEmail,
+            ["Portal:Bootstrap:AdminPassword"] = PortalAppFactory.AdminPassword,
+            ["Portal:Demo:AgentPassword"] = PortalAppFactory.AgentPassword,
+            ["Portal:Widget:SessionsPerIpPerMinute"] = "1000000",
+            ["Portal:FloodLimits:CustomerMessagesPerMinute"] = "100000",
+            ["Portal:Bot:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            arguments[key] = value;
+        foreach (var (key, value) in arguments)
+            start.ArgumentList.Add($"--{key}={value}");
+        var process = Process.Start(start)!;
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, address);
+        await portal.WaitUntilReadyAsync(() => string.Join('\n', output.TakeLast(30)));
+        return portal;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, with no shutdown of any kind (a crashed node, a pulled plug).</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            await KillAsync();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(Func<string> output)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"Portal exited at start with code {_process.ExitCode}:\n{output()}");
+            try
+            {
+                using var ready = await http.GetAsync("/readyz");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Portal was not ready within 90 s:\n{output()}");
+            await Task.Delay(200);
+        }
+    }
+}
