@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -55,6 +58,36 @@ public sealed class PortalProcess : IAsyncDisposable
         var portal = new PortalProcess(process, address);
         await portal.WaitUntilReadyAsync(() => string.Join('\n', output.TakeLast(30)));
         return portal;
+    }
+
+    public async Task<WidgetSession> StartWidgetSessionAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { siteKey = PortalAppFactory.DemoSiteKey });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<WidgetSession>(Json.Options))!;
+    }
+
+    /// <summary>Signs in through <c>POST /api/v1/auth/login</c> and returns the bearer access token.</summary>
+    public async Task<string> LoginAsync(string email, string password)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A started connection to one of the hubs (the visitor token for /hubs/widget, a bearer token for /hubs/agent).</summary>
+    public async Task<HubConnection> ConnectAsync(string hubPath, string accessToken)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, hubPath), o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken))
+            .Build();
+        await hub.StartAsync();
+        // The widget hub joins the conversation's group after the handshake; a first call is answered only after that.
+        if (hubPath == PortalAppFactory.WidgetHubPath)
+            await hub.InvokeAsync<ChatMessage[]>("History", long.MaxValue);
+        return hub;
     }
 
     /// <summary>SIGKILL: the process ends at once, with no shutdown of any kind (a crashed node, a pulled plug).</summary>

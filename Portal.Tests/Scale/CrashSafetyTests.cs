@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Portal.Tests.Infrastructure;
 
@@ -28,8 +27,8 @@ public sealed class CrashSafetyTests : IAsyncLifetime
 
         await using (var node = await PortalProcess.StartAsync(_dataDirectory))
         {
-            var session = await StartSessionAsync(node);
-            await using var widget = await ConnectAsync(node, session.VisitorToken);
+            var session = await node.StartWidgetSessionAsync();
+            await using var widget = await node.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
             // Four senders at once, as several tabs of one customer might; the node dies a third of the way through.
             var senders = clientIds.Chunk(burst / 4).Select(ids => Task.Run(async () =>
             {
@@ -51,7 +50,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
             await Task.WhenAll(senders);
 
             await using var restarted = await PortalProcess.StartAsync(_dataDirectory);
-            await using var again = await ConnectAsync(restarted, session.VisitorToken);
+            await using var again = await restarted.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
             var afterCrash = await again.InvokeAsync<ChatMessage[]>("History", 0L);
 
             Assert.InRange(acknowledged.Count, burst / 3, burst - 1);
@@ -75,22 +74,5 @@ public sealed class CrashSafetyTests : IAsyncLifetime
     {
         Assert.Equal(Enumerable.Range(1, history.Length).Select(i => (long)i), history.Select(m => m.Seq));
         Assert.Equal(history.Length, history.Select(m => m.ClientMessageId).Distinct().Count());
-    }
-
-    private static async Task<WidgetSession> StartSessionAsync(PortalProcess node)
-    {
-        using var http = new HttpClient { BaseAddress = node.BaseAddress };
-        using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { siteKey = PortalAppFactory.DemoSiteKey });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<WidgetSession>(Json.Options))!;
-    }
-
-    private static async Task<HubConnection> ConnectAsync(PortalProcess node, string visitorToken)
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, PortalAppFactory.WidgetHubPath), o => o.AccessTokenProvider = () => Task.FromResult<string?>(visitorToken))
-            .Build();
-        await hub.StartAsync();
-        return hub;
     }
 }

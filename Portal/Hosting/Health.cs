@@ -6,7 +6,8 @@ namespace Portal.Hosting;
 
 public static class Health
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag decide <c>/readyz</c>.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddPortalHealthChecks(this WebApplicationBuilder builder)
     {

@@ -24,9 +24,9 @@ public static class PortalDefaults
         Directory.CreateDirectory(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
+        if (builder.AddRedisScaleOut(portal, dataProtection) is null)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         // Blazor first: the account feature then replaces Blazor's default AuthenticationStateProvider with its own.
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -14,6 +14,12 @@ public sealed class PortalOptions
 
     public BootstrapOptions Bootstrap { get; set; } = new();
 
+    /// <summary>
+    /// Scale-out mode (SPEC §3): a StackExchange.Redis configuration (<c>redis:6379</c>). When set, hub messages reach clients
+    /// on every node through Redis, and the Data Protection keys (sign-in cookies, stored secrets) are shared there.
+    /// </summary>
+    public string? Redis { get; set; }
+
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
 }
