@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Scale;
@@ -35,7 +36,7 @@ public sealed class TwoNodes : IAsyncLifetime
 /// Scale-out (SPEC §3): two Portal processes sharing one database and a real Redis. A hub message stored on one node
 /// reaches connections on the other, and a sign-in made on one node is good on the other (shared Data Protection keys).
 /// </summary>
-public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IClassFixture<TwoNodes>, IClassFixture<ChromiumBrowser>
 {
     private PortalProcess NodeA => nodes.A;
     private PortalProcess NodeB => nodes.B;
@@ -64,7 +65,22 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
-    public async Task After_aRedis_restart_delivery_between_the_nodes_resumes_by_itself_within_10_s()
+    public async Task An_agent_console_on_one_node_shows_at_once_what_a_customer_writes_on_the_other()
+    {
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var console = await context.OpenConsoleAsync(NodeB.BaseAddress, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+        var question = $"Written on node A, read on node B #{Guid.NewGuid().ToString("N")[..6]}";
+
+        var session = await NodeA.StartWidgetSessionAsync();
+        await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
+        await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), question);
+
+        // No reload: the console on node B hears node A's event through Redis.
+        await Assertions.Expect(console.Locator(".console-item", new() { HasText = question[..30] })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task After_a_redis_restart_delivery_between_the_nodes_resumes_by_itself_within_10_s()
     {
         var session = await NodeA.StartWidgetSessionAsync();
         await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
@@ -91,7 +107,7 @@ public sealed class TwoNodesTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
-    public async Task A_node_is_not_ready_whileRedis_is_down()
+    public async Task A_node_is_not_ready_while_redis_is_down()
     {
         using var http = new HttpClient { BaseAddress = NodeA.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);

@@ -13,6 +13,8 @@ public static class RedisScaleOut
 {
     public const string KeyPrefix = "portal";
 
+    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Portal:Redis"]);
+
     /// <summary>Connects to Redis when configured and returns the connection, or null in single-node mode.</summary>
     public static IConnectionMultiplexer? AddRedisScaleOut(this WebApplicationBuilder builder, PortalOptions portal, IDataProtectionBuilder dataProtection)
     {

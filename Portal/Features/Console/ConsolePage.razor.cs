@@ -74,7 +74,7 @@ public sealed partial class ConsolePage
         // Subscribing after the first render: prerendering must not leave a subscription behind.
         if (!firstRender)
             return;
-        _subscription = Events.Subscribe(Dispatch);
+        _subscription = Events.SubscribeEveryNode(Dispatch);
         StateHasChanged();
     }
 

@@ -1,7 +1,15 @@
+using System.Text.Json.Serialization;
 using Portal.Hosting;
 
 namespace Portal.Features.Conversations;
 
+/// <summary>Something that happened to a conversation; relayed between nodes as JSON in scale-out mode.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "event")]
+[JsonDerivedType(typeof(MessageAdded), "messageAdded")]
+[JsonDerivedType(typeof(ConversationChanged), "conversationChanged")]
+[JsonDerivedType(typeof(TypingChanged), "typingChanged")]
+[JsonDerivedType(typeof(ConversationClosed), "conversationClosed")]
+[JsonDerivedType(typeof(ContactChanged), "contactChanged")]
 public abstract record ConversationEvent(Guid ConversationId);
 
 /// <summary>A message was stored; <see cref="Conversation"/> is the conversation after it.</summary>

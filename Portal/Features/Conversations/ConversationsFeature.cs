@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Portal.Hosting;
 
 namespace Portal.Features.Conversations;
 
@@ -13,6 +14,8 @@ public static class ConversationsFeature
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<ConversationAudience>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationAudience>());
+        if (RedisScaleOut.IsConfigured(builder.Configuration))
+            services.AddHostedService<ConversationEventRelay>();
         services.AddOptions<FloodLimitOptions>().BindConfiguration("Portal:FloodLimits").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodLimitFilter>();
         services.AddSignalR(hubs => hubs.AddFilter<FloodLimitFilter>());

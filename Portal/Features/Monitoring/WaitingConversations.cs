@@ -31,7 +31,8 @@ public sealed class WaitingConversations : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = _events.Subscribe(OnEventAsync);
+        // Every node's events: a conversation queued here may be answered on another node.
+        _subscription = _events.SubscribeEveryNode(OnEventAsync);
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
         var queued = await db.Conversations.AsNoTracking()
             .Where(c => c.QueuedAt != null && c.AssigneeId == null && c.Status != ConversationStatus.Closed)
