@@ -24,6 +24,7 @@ public static class PortalDefaults
         Directory.CreateDirectory(dataDirectory);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ScaleOutHealth(sp.GetRequiredService<ILogger<ScaleOutHealth>>(), sp.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
         var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
         if (builder.AddRedisScaleOut(portal, dataProtection) is null)
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));

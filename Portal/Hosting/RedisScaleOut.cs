@@ -23,6 +23,9 @@ public static class RedisScaleOut
         var options = ConfigurationOptions.Parse(portal.Redis);
         // A node starts (and says it is not ready) while Redis is down, and reconnects by itself when it is back.
         options.AbortOnConnectFail = false;
+        // Try again every second rather than backing off exponentially: after a longer outage the default waits many
+        // seconds past Redis's return before hub messages cross nodes again.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         var redis = ConnectionMultiplexer.Connect(options);
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
         builder.Services.AddSignalR().AddStackExchangeRedis(backplane =>
@@ -41,7 +44,9 @@ public static class RedisScaleOut
         {
             try
             {
+                // Both connections: commands, and the subscriptions the backplane and the event relay listen on.
                 var latency = await redis.GetDatabase().PingAsync();
+                await redis.GetSubscriber().PingAsync();
                 return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:0.#} ms.");
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)

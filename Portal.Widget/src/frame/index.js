@@ -149,7 +149,7 @@ function adopt({ visitorToken, conversationId }, user) {
   hub = connectHub({
     url: new URL("hubs/widget", baseUrl).href,
     token: () => state.session.token,
-    events: { message: onMessage, typing: onTyping, closed: onClosed, queue: onQueue },
+    events: { message: onMessage, typing: onTyping, closed: onClosed, queue: onQueue, resync: onResync },
     onConnected,
     onStatus: setHubStatus,
     async onStartFailed() {
@@ -182,19 +182,31 @@ async function onConnected() {
   state.markedSeq = 0;
   if (state.page) hub.notify("PageView", state.page);
   if (Object.keys(state.attributes).length) hub.notify("SetAttributes", state.attributes);
+  if (!(await catchUp())) return;
+  markReady();
+  flush();
+  syncRead();
+}
+
+// Fetches what the server stored after the last message this tab has in order; false if the connection dropped meanwhile.
+async function catchUp() {
   const connection = hub;
   let missed;
   try {
     missed = await hub.invoke("History", store.syncedSeq());
   } catch {
-    return; // dropped again; the next connect catches up
+    return false; // dropped again; the next connect catches up
   }
-  if (connection !== hub) return;
+  if (connection !== hub) return false;
   for (const message of missed) receive(message, state.historyLoaded);
   state.historyLoaded = true;
-  markReady();
-  flush();
-  syncRead();
+  return true;
+}
+
+// The server's servers lost each other for a while (scale-out): messages may have been stored without reaching this tab.
+// Spread over a few seconds so thousands of tabs do not ask at the same instant.
+function onResync() {
+  setTimeout(() => hub && catchUp().then((caughtUp) => caughtUp && syncRead()), Math.random() * 3000);
 }
 
 function setHubStatus(status) {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Portal.Features.Monitoring;
+using Portal.Hosting;
 using Portal.Features.Monitoring.Traces;
 using Portal.Features.Team;
 using Portal.Features.Widget;
@@ -19,7 +20,8 @@ public sealed class ConversationAudience(
     IHubContext<WidgetHub> widgets,
     IHubContext<AgentHub> agents,
     PortalMetrics metrics,
-    MessageTracing tracing) : IHostedService
+    MessageTracing tracing,
+    ScaleOutHealth scaleOut) : IHostedService
 {
     /// <summary>Every connected staff member.</summary>
     public const string StaffGroup = "staff";
@@ -27,20 +29,38 @@ public sealed class ConversationAudience(
     /// <summary>Staff who may see every conversation.</summary>
     public const string ViewAllGroup = "staff:view-all";
 
+    /// <summary>Time for the backplane to subscribe again after Redis is back, before clients are told to catch up through it.</summary>
+    private static readonly TimeSpan ResubscribeTime = TimeSpan.FromSeconds(1);
+
     private IDisposable? _subscription;
+    private IDisposable? _outages;
 
     public static string WidgetGroup(Guid conversationId) => $"conversation:{conversationId:N}";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = events.Subscribe(DeliverAsync);
+        _outages = scaleOut.Subscribe(ResyncAfterOutageAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
+        _outages?.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// While Redis was away, messages stored on one node were not pushed to clients on the others, and those clients cannot
+    /// tell: once it is back, every client fetches what it missed by seq.
+    /// </summary>
+    private async Task ResyncAfterOutageAsync(ScaleOutChanged change)
+    {
+        if (change.Degraded)
+            return;
+        await Task.Delay(ResubscribeTime);
+        await Task.WhenAll(widgets.Clients.All.SendAsync(ScaleOutHealth.ResyncEvent), agents.Clients.All.SendAsync(ScaleOutHealth.ResyncEvent));
     }
 
     internal async Task DeliverAsync(ConversationEvent @event)
