@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using Npgsql;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Scale;
+
+/// <summary>Scale-out mode (SPEC §3): the app on a real PostgreSQL server, its migrations, its data and Hangfire's jobs there.</summary>
+public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassFixture<PostgresTests.PostgresPortal>
+{
+    [Fact]
+    public async Task A_customer_and_an_agent_exchange_messages_in_order_and_a_retried_send_is_stored_once()
+    {
+        var app = portal.App;
+        var session = await app.StartWidgetSessionAsync();
+        await using var widget = await app.ConnectWidgetAsync(session.VisitorToken);
+        await using var agent = await app.ConnectAgentAsync(await app.TokenForAsync(PortalAppFactory.Agent1Email));
+        var clientMessageId = Guid.NewGuid().ToString();
+
+        var question = await widget.InvokeAsync<ChatMessage>("Send", clientMessageId, "Where is my parcel?");
+        var retried = await widget.InvokeAsync<ChatMessage>("Send", clientMessageId, "Where is my parcel?");
+        var answer = await agent.InvokeAsync<ChatMessage>("Reply", session.ConversationId, Guid.NewGuid().ToString(), "It left the warehouse today.");
+        var thanks = await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), "Thank you!");
+
+        Assert.Equal(question, retried);
+        Assert.Equal([1L, 2L, 3L], new[] { question.Seq, answer.Seq, thanks.Seq });
+        using var api = await app.CreateApiClientAsync();
+        var stored = await api.MessagesAsync(session.ConversationId);
+        Assert.Equal(["Where is my parcel?", "It left the warehouse today.", "Thank you!"], stored.Select(m => m.Text));
+        Assert.Equal(3L, await portal.ScalarAsync<long>($"SELECT count(*) FROM \"Messages\" WHERE \"ConversationId\" = '{session.ConversationId}'"));
+    }
+
+    [Fact]
+    public async Task The_schema_comes_from_the_PostgreSQL_migrations_and_the_demo_is_seeded_there()
+    {
+        var migrations = await portal.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_Initial'");
+        var demoShops = await portal.ScalarAsync<long>($"SELECT count(*) FROM \"Sites\" WHERE \"SiteKey\" = '{PortalAppFactory.DemoSiteKey}'");
+
+        Assert.Equal(1L, migrations);
+        Assert.Equal(1L, demoShops);
+    }
+
+    [Fact]
+    public async Task Readyz_answers_200_when_PostgreSQL_answers()
+    {
+        using var client = portal.App.CreateClient();
+
+        using var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Hangfire_keeps_the_recurring_jobs_in_PostgreSQL()
+    {
+        var recurring = await portal.ScalarAsync<long>(
+            "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'assign-queued-conversations'");
+
+        Assert.Equal(1L, recurring);
+    }
+
+    /// <summary>One PostgreSQL server and one app on it, shared by the tests of this class.</summary>
+    public sealed class PostgresPortal : IAsyncLifetime
+    {
+        private readonly PostgresServer _server = new();
+        private string _connectionString = "";
+
+        public PortalAppFactory App { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await _server.InitializeAsync();
+            _connectionString = await _server.CreateDatabaseAsync("portal");
+            App = await PortalAppFactory.StartAsync(new Dictionary<string, string?>
+            {
+                ["Portal:Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Portal"] = _connectionString,
+            });
+        }
+
+        public async Task<T> ScalarAsync<T>(string sql)
+        {
+            await using var connection = new NpgsqlConnection(_connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (App is not null)
+                await App.DisposeAsync();
+            await _server.DisposeAsync();
+        }
+    }
+}
