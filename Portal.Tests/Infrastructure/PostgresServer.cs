@@ -60,12 +60,18 @@ public sealed class PostgresServer : IAsyncLifetime
         Database = database,
     }.ToString();
 
+    /// <summary>Stops the server at once, as if it had gone away; its files stay until dispose.</summary>
+    public async Task StopAsync()
+    {
+        if (!_started)
+            return;
+        await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+        _started = false;
+    }
+
     public async Task DisposeAsync()
     {
-        // Open pooled connections would keep their backends; clear them so the server stops at once.
-        NpgsqlConnection.ClearAllPools();
-        if (_started)
-            await RunPostgresToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
+        await StopAsync();
         if (Directory.Exists(_root))
             Directory.Delete(_root, recursive: true);
     }

@@ -51,6 +51,38 @@ public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassF
     }
 
     [Fact]
+    public async Task Readyz_answers_503_when_PostgreSQL_has_gone_away()
+    {
+        var server = new PostgresServer();
+        await server.InitializeAsync();
+        PortalAppFactory? app = null;
+        try
+        {
+            app = await PortalAppFactory.StartAsync(new Dictionary<string, string?>
+            {
+                ["Portal:Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Portal"] = await server.CreateDatabaseAsync("portal"),
+            });
+            using var client = app.CreateClient();
+            using var before = await client.GetAsync("/readyz");
+
+            await server.StopAsync();
+            using var after = await client.GetAsync("/readyz");
+            using var alive = await client.GetAsync("/healthz");
+
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        }
+        finally
+        {
+            if (app is not null)
+                await app.DisposeAsync();
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Hangfire_keeps_the_recurring_jobs_in_PostgreSQL()
     {
         var recurring = await portal.ScalarAsync<long>(
