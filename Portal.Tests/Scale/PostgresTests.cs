@@ -31,6 +31,21 @@ public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassF
     }
 
     [Fact]
+    public async Task Search_ignores_case_as_it_does_on_SQLite()
+    {
+        var app = portal.App;
+        var word = $"Parcel{Guid.NewGuid():N}";
+        var started = await app.StartConversationAsync($"Where is my {word}?");
+        using var api = await app.CreateApiClientAsync();
+
+        var byLowerCase = await api.ConversationsAsync($"?q={word.ToLowerInvariant()}");
+        var byUpperCase = await api.ConversationsAsync($"?q={word.ToUpperInvariant()}");
+
+        Assert.Equal(started.Id, Assert.Single(byLowerCase).Id);
+        Assert.Equal(started.Id, Assert.Single(byUpperCase).Id);
+    }
+
+    [Fact]
     public async Task The_schema_comes_from_the_PostgreSQL_migrations_and_the_demo_is_seeded_there()
     {
         var migrations = await portal.ScalarAsync<long>("SELECT count(*) FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%_Initial'");
