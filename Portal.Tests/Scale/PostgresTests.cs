@@ -1,12 +1,15 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Scale;
 
 /// <summary>Scale-out mode (SPEC §3): the app on a real PostgreSQL server, its migrations, its data and Hangfire's jobs there.</summary>
-public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassFixture<PostgresTests.PostgresPortal>
+public sealed class PostgresTests(PostgresPortal portal) : IClassFixture<PostgresPortal>
 {
     [Fact]
     public async Task A_customer_and_an_agent_exchange_messages_in_order_and_a_retried_send_is_stored_once()
@@ -43,6 +46,29 @@ public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassF
 
         Assert.Equal(started.Id, Assert.Single(byLowerCase).Id);
         Assert.Equal(started.Id, Assert.Single(byUpperCase).Id);
+    }
+
+    [Fact]
+    public async Task Every_list_and_report_the_API_offers_answers_on_PostgreSQL_without_a_server_error()
+    {
+        var routes = portal.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
+                && e.RoutePattern.Parameters.Count == 0
+                && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => e.RoutePattern.RawText!)
+            .ToList();
+        using var api = await portal.App.CreateApiClientAsync();
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            using var response = await api.GetAsync(route);
+            if ((int)response.StatusCode >= 500)
+                failures.Add($"{route}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        Assert.True(routes.Count > 20, $"Only {routes.Count} routes were found.");
+        Assert.Empty(failures);
     }
 
     [Fact]
@@ -104,40 +130,5 @@ public sealed class PostgresTests(PostgresTests.PostgresPortal portal) : IClassF
             "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'assign-queued-conversations'");
 
         Assert.Equal(1L, recurring);
-    }
-
-    /// <summary>One PostgreSQL server and one app on it, shared by the tests of this class.</summary>
-    public sealed class PostgresPortal : IAsyncLifetime
-    {
-        private readonly PostgresServer _server = new();
-        private string _connectionString = "";
-
-        public PortalAppFactory App { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await _server.InitializeAsync();
-            _connectionString = await _server.CreateDatabaseAsync("portal");
-            App = await PortalAppFactory.StartAsync(new Dictionary<string, string?>
-            {
-                ["Portal:Database:Provider"] = "Postgres",
-                ["ConnectionStrings:Portal"] = _connectionString,
-            });
-        }
-
-        public async Task<T> ScalarAsync<T>(string sql)
-        {
-            await using var connection = new NpgsqlConnection(_connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            return (T)(await command.ExecuteScalarAsync())!;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (App is not null)
-                await App.DisposeAsync();
-            await _server.DisposeAsync();
-        }
     }
 }
