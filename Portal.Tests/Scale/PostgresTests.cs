@@ -34,6 +34,29 @@ public sealed class PostgresTests(PostgresPortal portal) : IClassFixture<Postgre
     }
 
     [Fact]
+    public async Task Fifty_concurrent_senders_get_seq_1_to_50_without_the_write_gate()
+    {
+        const int senders = 50;
+        var app = portal.App;
+        var session = await app.StartWidgetSessionAsync();
+        var connections = await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => app.ConnectWidgetAsync(session.VisitorToken)));
+        try
+        {
+            var sent = await Task.WhenAll(connections.Select((connection, i) =>
+                connection.InvokeAsync<ChatMessage>("Send", $"concurrent-{i}", $"Message {i}")));
+
+            Assert.Equal(Enumerable.Range(1, senders).Select(i => (long)i), sent.Select(m => m.Seq).Order());
+            using var api = await app.CreateApiClientAsync();
+            var stored = await api.MessagesAsync(session.ConversationId);
+            Assert.Equal(sent.OrderBy(m => m.Seq), stored);
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    [Fact]
     public async Task Search_ignores_case_as_it_does_on_SQLite()
     {
         var app = portal.App;
