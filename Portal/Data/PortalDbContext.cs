@@ -18,9 +18,19 @@ using Portal.Features.Sites;
 
 namespace Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser, PortalRole, string>(options)
+/// <summary>The app's data on SQLite; <see cref="PostgresPortalDbContext"/> is the same model with PostgreSQL's own migrations.</summary>
+public class PortalDbContext : IdentityDbContext<PortalUser, PortalRole, string>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
@@ -51,7 +61,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no native date type; storing UTC ticks keeps ordering and comparisons in SQL.
+        // Every time is UTC, written and read: SQLite keeps no kind, and PostgreSQL's timestamptz takes UTC values only.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 }

@@ -8,17 +8,48 @@ namespace Portal.Hosting;
 
 public static class DatabaseSetup
 {
-    /// <summary>EF Core on the SQLite file <c>portal.db</c> in the data directory, in WAL mode.</summary>
+    /// <summary>
+    /// EF Core on the configured provider (<c>Portal:Database:Provider</c>): the SQLite file <c>portal.db</c> in the data
+    /// directory in WAL mode by default, or PostgreSQL at <c>ConnectionStrings:Portal</c>.
+    /// </summary>
     public static WebApplicationBuilder AddPortalDatabase(this WebApplicationBuilder builder, string dataDirectory)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Portal")
-            ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "portal.db"), Pooling = true }.ToString();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var database = ReadOptions(builder.Configuration);
+        var migrationsAssembly = typeof(PortalDbContext).Assembly.GetName().Name;
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = PostgresConnectionString(builder.Configuration);
+            builder.Services.AddDbContextFactory<PostgresPortalDbContext>(options => options
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(migrationsAssembly)));
+            // The app asks for PortalDbContext everywhere; on PostgreSQL it gets the subclass that carries PostgreSQL's migrations.
+            builder.Services.AddSingleton<IDbContextFactory<PortalDbContext>, PostgresContextFactory>();
+            builder.Services.AddScoped<PortalDbContext>(services => services.GetRequiredService<PostgresPortalDbContext>());
+            // PostgreSQL runs writers side by side.
+            builder.Services.AddSingleton(new DatabaseWriteGate(serializeWrites: false));
+            return builder;
+        }
 
+        var sqlite = builder.Configuration.GetConnectionString("Portal")
+            ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "portal.db"), Pooling = true }.ToString();
         builder.Services.AddDbContextFactory<PortalDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.GetName().Name))
+            .UseSqlite(sqlite, options => options.MigrationsAssembly(migrationsAssembly))
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
         return builder;
+    }
+
+    /// <summary>The <c>Portal:Database</c> settings as read at start-up, for the parts (jobs, health) that pick their storage then.</summary>
+    public static DatabaseOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    /// <summary><c>ConnectionStrings:Portal</c>, which the PostgreSQL provider cannot do without.</summary>
+    public static string PostgresConnectionString(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Portal");
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException("Portal:Database:Provider is Postgres but ConnectionStrings:Portal is not set.")
+            : connectionString;
     }
 
     /// <summary>Applies pending migrations (the <c>migrations/</c> folder) before the app serves anything.</summary>
@@ -27,7 +58,16 @@ public static class DatabaseSetup
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers (the console) work while a message is written; it is a property of the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private sealed class PostgresContextFactory(IDbContextFactory<PostgresPortalDbContext> postgres) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => postgres.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await postgres.CreateDbContextAsync(cancellationToken);
     }
 
     /// <summary>Per-connection settings: WAL makes NORMAL durable across crashes of the app, and faster than FULL.</summary>

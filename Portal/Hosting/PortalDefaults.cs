@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using Portal.Data;
 using Portal.Features.Account;
 using Portal.Features.Monitoring;
 using Portal.Features.Team;
@@ -23,7 +24,7 @@ public static class PortalDefaults
         var dataDirectory = portal.ResolveDataDirectory(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new DatabasePrecisionClock());
         services.AddSingleton(sp => new ScaleOutHealth(sp.GetRequiredService<ILogger<ScaleOutHealth>>(), sp.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
         var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
         if (builder.AddRedisScaleOut(portal, dataProtection) is null)

@@ -43,22 +43,22 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
         var entries = db.AuditLog.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var pattern = Contains(filter.Query);
-            entries = entries.Where(e => EF.Functions.Like(e.Action, pattern, "\\") || EF.Functions.Like(e.Target, pattern, "\\")
-                || EF.Functions.Like(e.ActorName, pattern, "\\") || EF.Functions.Like(e.IpAddress!, pattern, "\\")
-                || EF.Functions.Like(e.Before!, pattern, "\\") || EF.Functions.Like(e.After!, pattern, "\\"));
+            var pattern = TextSearch.ContainsPattern(db.Database, filter.Query);
+            entries = entries.Where(e => EF.Functions.Like(e.Action.ToLower(), pattern, "\\") || EF.Functions.Like(e.Target.ToLower(), pattern, "\\")
+                || EF.Functions.Like(e.ActorName.ToLower(), pattern, "\\") || EF.Functions.Like(e.IpAddress!.ToLower(), pattern, "\\")
+                || EF.Functions.Like(e.Before!.ToLower(), pattern, "\\") || EF.Functions.Like(e.After!.ToLower(), pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
             var action = filter.Action.Trim();
-            var family = Escape(action) + ".%";
-            entries = entries.Where(e => e.Action == action || EF.Functions.Like(e.Action, family, "\\"));
+            var family = TextSearch.StartsWithPattern(db.Database, action + ".");
+            entries = entries.Where(e => e.Action == action || EF.Functions.Like(e.Action.ToLower(), family, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = filter.Actor.Trim();
-            var pattern = Contains(actor);
-            entries = entries.Where(e => e.ActorId == actor || EF.Functions.Like(e.ActorName, pattern, "\\"));
+            var pattern = TextSearch.ContainsPattern(db.Database, actor);
+            entries = entries.Where(e => e.ActorId == actor || EF.Functions.Like(e.ActorName.ToLower(), pattern, "\\"));
         }
         if (filter.From is { } from)
         {
@@ -72,10 +72,6 @@ public sealed class AuditQueries(IDbContextFactory<PortalDbContext> dbFactory)
         }
         return entries;
     }
-
-    private static string Contains(string text) => "%" + Escape(text.Trim()) + "%";
-
-    private static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     /// <summary>A time without a zone is read as UTC, as the API documents.</summary>
     private static DateTime AsUtc(DateTime time) => time.Kind switch

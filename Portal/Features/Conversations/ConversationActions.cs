@@ -157,12 +157,14 @@ public sealed class ConversationActions(
         using (await writeGate.EnterAsync(cancellationToken))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var conversation = await ConversationRowLock.FindForWriteAsync(db, conversationId, cancellationToken)
                 ?? throw new ConversationNotFoundException(conversationId);
             previousAssignee = conversation.AssigneeId;
             change(conversation);
             conversation.LastActivityAt = DateTime.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         return await AnnounceAsync(conversationId, previousAssignee, cancellationToken);
     }

@@ -88,6 +88,9 @@ public sealed class ConversationMessages(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        var conversation = await ConversationRowLock.FindForWriteAsync(db, message.ConversationId, cancellationToken)
+            ?? throw new ConversationNotFoundException(message.ConversationId);
+
         if (message.ClientMessageId is not null)
         {
             var earlier = await db.Messages.AsNoTracking().FirstOrDefaultAsync(
@@ -96,9 +99,6 @@ public sealed class ConversationMessages(
             if (earlier is not null)
                 return new AppendResult(MessageDto.From(earlier), Created: false);
         }
-
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == message.ConversationId, cancellationToken)
-            ?? throw new ConversationNotFoundException(message.ConversationId);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = new Message

@@ -39,12 +39,12 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
             conversations = conversations.Where(c => c.Channel == filter.Channel);
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
-            var pattern = $"%{EscapeLike(filter.Query.Trim())}%";
+            var pattern = TextSearch.ContainsPattern(db.Database, filter.Query);
             conversations = conversations.Where(c =>
                 db.Contacts.Any(p => p.Id == c.ContactId
-                    && (EF.Functions.Like(p.Name!, pattern, "\\") || EF.Functions.Like(p.Email!, pattern, "\\")
-                        || EF.Functions.Like(p.ExternalId!, pattern, "\\")))
-                || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text, pattern, "\\")));
+                    && (EF.Functions.Like(p.Name!.ToLower(), pattern, "\\") || EF.Functions.Like(p.Email!.ToLower(), pattern, "\\")
+                        || EF.Functions.Like(p.ExternalId!.ToLower(), pattern, "\\")))
+                || db.Messages.Any(m => m.ConversationId == c.Id && EF.Functions.Like(m.Text.ToLower(), pattern, "\\")));
         }
 
         return await Project(db, conversations.OrderByDescending(c => c.LastActivityAt))
@@ -67,7 +67,4 @@ public sealed class ConversationQueries(IDbContextFactory<PortalDbContext> dbFac
             c.TeamId, team == null ? null : team.Name, c.QueuedAt,
             c.Channel, c.LastSeq, c.UnreadByAgents, c.LastMessagePreview, c.LastMessageAt, c.LastActivityAt, c.CreatedAt,
             c.BotActive, c.HandoverSummary);
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Features.Conversations;
+
+/// <summary>
+/// Loads a conversation to change it inside a transaction. PostgreSQL runs writers side by side, from every app instance:
+/// locking the row (<c>FOR UPDATE</c>) queues a conversation's writers there, so a message numbers after the last one and a
+/// status change lands after it, instead of colliding on <see cref="Conversation.LastSeq"/>. SQLite has one writer at a time
+/// already (<see cref="DatabaseWriteGate"/>).
+/// </summary>
+internal static class ConversationRowLock
+{
+    public static async Task<Conversation?> FindForWriteAsync(PortalDbContext db, Guid conversationId, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+            return await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        var locked = await db.Conversations
+            .FromSql($"SELECT * FROM \"Conversations\" WHERE \"Id\" = {conversationId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return locked.SingleOrDefault();
+    }
+}
