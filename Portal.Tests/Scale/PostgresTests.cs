@@ -39,21 +39,12 @@ public sealed class PostgresTests(PostgresPortal portal) : IClassFixture<Postgre
         const int senders = 50;
         var app = portal.App;
         var session = await app.StartWidgetSessionAsync();
-        var connections = await Task.WhenAll(Enumerable.Range(0, senders).Select(_ => app.ConnectWidgetAsync(session.VisitorToken)));
-        try
-        {
-            var sent = await Task.WhenAll(connections.Select((connection, i) =>
-                connection.InvokeAsync<ChatMessage>("Send", $"concurrent-{i}", $"Message {i}")));
+        var sent = await app.SendFromManyTabsAtOnceAsync(session, senders);
 
-            Assert.Equal(Enumerable.Range(1, senders).Select(i => (long)i), sent.Select(m => m.Seq).Order());
-            using var api = await app.CreateApiClientAsync();
-            var stored = await api.MessagesAsync(session.ConversationId);
-            Assert.Equal(sent.OrderBy(m => m.Seq), stored);
-        }
-        finally
-        {
-            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
-        }
+        Assert.Equal(Enumerable.Range(1, senders).Select(i => (long)i), sent.Select(m => m.Seq).Order());
+        using var api = await app.CreateApiClientAsync();
+        var stored = await api.MessagesAsync(session.ConversationId);
+        Assert.Equal(sent.OrderBy(m => m.Seq), stored);
     }
 
     [Fact]
