@@ -5,10 +5,12 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Scale;
 
-/// <summary>Two Portal processes on one database and a real Redis, shared by the tests of <see cref="TwoNodesTests"/>.</summary>
+/// <summary>Two Portal processes on one PostgreSQL database and a real Redis, shared by the tests of <see cref="TwoNodesTests"/>.</summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectoryA = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectoryB = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly PostgresServer _postgres = new();
 
     public RedisServer Redis { get; private set; } = null!;
     public PortalProcess A { get; private set; } = null!;
@@ -16,11 +18,18 @@ public sealed class TwoNodes : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await _postgres.InitializeAsync();
         Redis = await RedisServer.StartAsync();
-        var settings = new Dictionary<string, string?> { ["Portal:Redis"] = Redis.Configuration };
-        // One after the other: the first migrates and seeds, the second finds it done.
-        A = await PortalProcess.StartAsync(_dataDirectory, settings);
-        B = await PortalProcess.StartAsync(_dataDirectory, settings);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Portal:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Portal"] = await _postgres.CreateDatabaseAsync("portal"),
+            ["Portal:Redis"] = Redis.Configuration,
+        };
+        // One after the other: the first migrates and seeds, the second finds it done. Each node has its own data
+        // directory, as on separate machines: all they share is PostgreSQL and Redis.
+        A = await PortalProcess.StartAsync(_dataDirectoryA, settings);
+        B = await PortalProcess.StartAsync(_dataDirectoryB, settings);
     }
 
     public async Task DisposeAsync()
@@ -28,12 +37,14 @@ public sealed class TwoNodes : IAsyncLifetime
         await B.DisposeAsync();
         await A.DisposeAsync();
         await Redis.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _postgres.DisposeAsync();
+        Directory.Delete(_dataDirectoryA, recursive: true);
+        Directory.Delete(_dataDirectoryB, recursive: true);
     }
 }
 
 /// <summary>
-/// Scale-out (SPEC §3): two Portal processes sharing one database and a real Redis. A hub message stored on one node
+/// Scale-out (SPEC §3): two Portal processes sharing one PostgreSQL database and a real Redis. A hub message stored on one node
 /// reaches connections on the other, and a sign-in made on one node is good on the other (shared Data Protection keys).
 /// </summary>
 public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IClassFixture<TwoNodes>, IClassFixture<ChromiumBrowser>
