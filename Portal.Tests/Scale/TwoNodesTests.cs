@@ -127,23 +127,34 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     }
 
     [Fact]
-    public async Task A_node_is_not_ready_while_redis_is_down()
+    public async Task While_redis_is_down_a_node_is_not_ready_and_its_console_says_so_until_it_is_back()
     {
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var console = await context.OpenConsoleAsync(NodeA.BaseAddress, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+        var banner = console.GetByTestId("scale-out-degraded");
         using var http = new HttpClient { BaseAddress = NodeA.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+        await Assertions.Expect(banner).ToBeHiddenAsync();
 
         await Redis.StopAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        HttpStatusCode status;
-        while ((status = (await http.GetAsync("/readyz")).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
-            await Task.Delay(250);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadinessOnceItIsNotAsync(http, HttpStatusCode.OK));
+        await Assertions.Expect(banner).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(banner).ToContainTextAsync("Nothing is lost");
 
         await Redis.RestartAsync();
-        deadline = DateTime.UtcNow.AddSeconds(15);
-        while ((status = (await http.GetAsync("/readyz")).StatusCode) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+
+        Assert.Equal(HttpStatusCode.OK, await ReadinessOnceItIsNotAsync(http, HttpStatusCode.ServiceUnavailable));
+        await Assertions.Expect(banner).ToBeHiddenAsync(new() { Timeout = 15_000 });
+    }
+
+    /// <summary>/readyz's status once it is no longer <paramref name="status"/>, or after 15 s.</summary>
+    private static async Task<HttpStatusCode> ReadinessOnceItIsNotAsync(HttpClient http, HttpStatusCode status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        HttpStatusCode now;
+        while ((now = (await http.GetAsync("/readyz")).StatusCode) == status && DateTime.UtcNow < deadline)
             await Task.Delay(250);
-        Assert.Equal(HttpStatusCode.OK, status);
+        return now;
     }
 }

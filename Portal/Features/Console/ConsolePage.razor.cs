@@ -9,6 +9,7 @@ using Portal.Features.Monitoring.Traces;
 using Portal.Features.Routing;
 using Portal.Features.Routing.Pages;
 using Portal.Features.Team;
+using Portal.Hosting;
 
 namespace Portal.Features.Console;
 
@@ -33,6 +34,7 @@ public sealed partial class ConsolePage
     private Viewer _viewer = default!;
     private UserAccess _access = UserAccess.None;
     private IDisposable? _subscription;
+    private IDisposable? _outages;
 
     [Parameter] public Guid? ConversationId { get; set; }
 
@@ -41,6 +43,7 @@ public sealed partial class ConsolePage
     [Inject] private ConversationMessages Messages { get; set; } = default!;
     [Inject] private ConversationActions Actions { get; set; } = default!;
     [Inject] private ConversationEvents Events { get; set; } = default!;
+    [Inject] private ScaleOutHealth ScaleOut { get; set; } = default!;
     [Inject] private MessageTracing Tracing { get; set; } = default!;
     [Inject] private ContactDirectory Contacts { get; set; } = default!;
     [Inject] private AccessDirectory Access { get; set; } = default!;
@@ -75,6 +78,8 @@ public sealed partial class ConsolePage
         if (!firstRender)
             return;
         _subscription = Events.SubscribeEveryNode(Dispatch);
+        // Back from a Redis outage (scale-out): events from the other nodes were lost meanwhile, so read everything again.
+        _outages = ScaleOut.Subscribe(change => change.Degraded ? Task.CompletedTask : InvokeAsync(CatchUpAfterOutageAsync));
         StateHasChanged();
     }
 
@@ -154,6 +159,13 @@ public sealed partial class ConsolePage
         await JS.InvokeVoidAsync("portal.console.notify", unread, _soundOn);
     }
 
+    private async Task CatchUpAfterOutageAsync()
+    {
+        await ReloadListAsync();
+        await OpenAsync(_selected?.Id);
+        StateHasChanged();
+    }
+
     private async Task ReloadListAsync()
     {
         var assignee = _view switch
@@ -226,6 +238,7 @@ public sealed partial class ConsolePage
     public ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        _outages?.Dispose();
         return ValueTask.CompletedTask;
     }
 }
