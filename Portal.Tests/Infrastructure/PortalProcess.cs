@@ -68,6 +68,9 @@ public sealed class PortalProcess : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<WidgetSession>(Json.Options))!;
     }
 
+    public HttpClient CreateApiClient(string accessToken) =>
+        new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", accessToken) } };
+
     /// <summary>Signs in through <c>POST /api/v1/auth/login</c> and returns the bearer access token.</summary>
     public async Task<string> LoginAsync(string email, string password)
     {

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using Portal.Tests.Features.Alerts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Scale;
@@ -88,6 +90,34 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
 
         // No reload: the console on node B hears node A's event through Redis.
         await Assertions.Expect(console.Locator(".console-item", new() { HasText = question[..30] })).ToBeVisibleAsync(new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task An_alert_fires_once_for_both_nodes_and_shows_on_the_other_nodes_console()
+    {
+        using var adminOnA = NodeA.CreateApiClient(await NodeA.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
+        using var adminOnB = NodeB.CreateApiClient(await NodeB.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var consoleOnB = await context.OpenConsoleAsync(NodeB.BaseAddress, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+        var waiting = (await adminOnA.GetAsync<JsonElement>("/api/v1/monitoring/live")).GetProperty("latest").GetProperty("conversationsWaiting").GetInt32();
+        var name = $"Two-node queue watch {Guid.NewGuid():N}"[..32];
+        var rule = await AlertsApp.CreateRuleAsync(adminOnA, name, "conversationsWaiting", "above", waiting + 1);
+
+        // Nobody is online: both customers wait, and both nodes' samples see the shared queue grow.
+        foreach (var text in new[] { "Anyone there?", "Hello?" })
+        {
+            var session = await NodeA.StartWidgetSessionAsync();
+            await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
+            await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), text);
+        }
+        await AlertsApp.WaitForAlertAsync(adminOnB, rule.Id, "firing", TimeSpan.FromSeconds(15));
+        await Assertions.Expect(consoleOnB.GetByText($"Alert: {name}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // Two more samples on each node: still one alert, not one per node.
+        await Task.Delay(TimeSpan.FromSeconds(11));
+
+        var alerts = (await adminOnB.GetAsync<AlertPageRow>("/api/v1/alerts?pageSize=200")).Items.Where(a => a.RuleId == rule.Id).ToList();
+        Assert.Single(alerts);
+        (await adminOnA.DeleteAsync($"/api/v1/alerts/rules/{rule.Id}")).EnsureSuccessStatusCode();
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class PortalDefaults
 
         services.AddSingleton<TimeProvider>(new DatabasePrecisionClock());
         services.AddSingleton(sp => new ScaleOutHealth(sp.GetRequiredService<ILogger<ScaleOutHealth>>(), sp.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
+        services.AddSingleton(sp => new SingleNodeDuty(sp.GetService<StackExchange.Redis.IConnectionMultiplexer>()));
         var dataProtection = services.AddDataProtection().SetApplicationName("Portal");
         if (builder.AddRedisScaleOut(portal, dataProtection) is null)
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));

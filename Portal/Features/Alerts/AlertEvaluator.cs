@@ -1,7 +1,9 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.Monitoring.Live;
+using Portal.Hosting;
 
 namespace Portal.Features.Alerts;
 
@@ -19,6 +21,8 @@ public sealed class AlertEvaluator(
     AlertNotifier notifier,
     AlertWebhookStore webhook,
     IBackgroundJobClient jobs,
+    SingleNodeDuty duty,
+    IOptions<LiveMonitorOptions> sampling,
     ILogger<AlertEvaluator> logger) : IHostedService, IDisposable
 {
     private readonly AlertRuleTracker _tracker = new();
@@ -40,6 +44,9 @@ public sealed class AlertEvaluator(
 
     private async Task EvaluateAsync(MonitoringSnapshot sample)
     {
+        // With several nodes one evaluates (their samples agree on the shared figures), so each alert fires once.
+        if (!await duty.HoldAsync("alert-evaluation", 3 * sampling.Value.SampleInterval))
+            return;
         List<AlertRule> ruleList;
         Dictionary<Guid, Alert> open;
         await using (var db = await dbFactory.CreateDbContextAsync())

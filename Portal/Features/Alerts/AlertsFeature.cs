@@ -1,3 +1,5 @@
+using Portal.Hosting;
+
 namespace Portal.Features.Alerts;
 
 public static class AlertsFeature
@@ -7,6 +9,9 @@ public static class AlertsFeature
     {
         var services = builder.Services;
         services.AddSingleton<AlertNotifier>();
+        // Every node's pages hear of an alert, whichever node evaluated it.
+        if (RedisScaleOut.IsConfigured(builder.Configuration))
+            services.AddHostedService<RedisEventRelay<AlertNotifier, AlertChanged>>();
         services.AddSingleton<AlertRules>();
         services.AddSingleton<AlertHistory>();
         services.AddSingleton<AlertWebhookStore>();

@@ -15,7 +15,7 @@ public static class ConversationsFeature
         services.AddSingleton<ConversationAudience>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationAudience>());
         if (RedisScaleOut.IsConfigured(builder.Configuration))
-            services.AddHostedService<ConversationEventRelay>();
+            services.AddHostedService<RedisEventRelay<ConversationEvents, ConversationEvent>>();
         services.AddOptions<FloodLimitOptions>().BindConfiguration("Portal:FloodLimits").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FloodLimitFilter>();
         services.AddSignalR(hubs => hubs.AddFilter<FloodLimitFilter>());

@@ -55,7 +55,7 @@ public sealed partial class AlertsPage
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender)
-            _subscription = Notifier.Subscribe(_ => InvokeAsync(async () => { await LoadAlertsAsync(); StateHasChanged(); }));
+            _subscription = Notifier.SubscribeEveryNode(_ => InvokeAsync(async () => { await LoadAlertsAsync(); StateHasChanged(); }));
     }
 
     private async Task LoadAlertsAsync()

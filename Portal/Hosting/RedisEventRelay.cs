@@ -1,18 +1,19 @@
 using System.Text.Json;
 using StackExchange.Redis;
-using Portal.Hosting;
 
-namespace Portal.Features.Conversations;
+namespace Portal.Hosting;
 
 /// <summary>
-/// Scale-out mode: every conversation event of this node goes to the other nodes over Redis pub/sub, and theirs come
-/// here, for the subscribers that show what happens on every node (<see cref="EventStream{TEvent}.SubscribeEveryNode"/>:
-/// the console). Pushing to hub clients needs no relay: the SignalR backplane carries those.
+/// Scale-out mode: every event this node publishes on <typeparamref name="TStream"/> goes to the other nodes over Redis
+/// pub/sub, and theirs come here, for the subscribers that show what happens on every node
+/// (<see cref="EventStream{TEvent}.SubscribeEveryNode"/>). Pushing to hub clients needs no relay: the SignalR backplane
+/// carries those.
 /// </summary>
-public sealed class ConversationEventRelay(ConversationEvents events, IConnectionMultiplexer redis, ILogger<ConversationEventRelay> logger)
+public sealed class RedisEventRelay<TStream, TEvent>(TStream events, IConnectionMultiplexer redis, ILogger<RedisEventRelay<TStream, TEvent>> logger)
     : IHostedService
+    where TStream : EventStream<TEvent>
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal($"{RedisScaleOut.KeyPrefix}:conversation-events");
+    private static readonly RedisChannel Channel = RedisChannel.Literal($"{RedisScaleOut.KeyPrefix}:events:{typeof(TStream).Name}");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _node = Guid.NewGuid().ToString("N");
@@ -30,7 +31,7 @@ public sealed class ConversationEventRelay(ConversationEvents events, IConnectio
         await redis.GetSubscriber().UnsubscribeAsync(Channel);
     }
 
-    private async Task SendAsync(ConversationEvent @event)
+    private async Task SendAsync(TEvent @event)
     {
         try
         {
@@ -38,8 +39,8 @@ public sealed class ConversationEventRelay(ConversationEvents events, IConnectio
         }
         catch (RedisException exception)
         {
-            // The event happened and is stored; other nodes' consoles catch up when they next load the conversation.
-            logger.LogWarning(exception, "Could not relay {Event} to the other nodes", @event.GetType().Name);
+            // The change is stored; other nodes' pages catch up when Redis is back (ScaleOutHealth) or they next load.
+            logger.LogWarning(exception, "Could not relay {Event} to the other nodes", @event?.GetType().Name);
         }
     }
 
@@ -51,14 +52,14 @@ public sealed class ConversationEventRelay(ConversationEvents events, IConnectio
         try
         {
             var relayed = JsonSerializer.Deserialize<RelayedEvent>(payload.ToString(), Json);
-            if (relayed is not null && relayed.Node != _node)
-                await events.PublishFromAnotherNodeAsync(relayed.Event);
+            if (relayed is { Event: { } @event } && relayed.Node != _node)
+                await events.PublishFromAnotherNodeAsync(@event);
         }
         catch (JsonException exception)
         {
-            logger.LogWarning(exception, "A relayed conversation event could not be read");
+            logger.LogWarning(exception, "A relayed {Stream} event could not be read", typeof(TStream).Name);
         }
     }
 
-    private sealed record RelayedEvent(string Node, ConversationEvent Event);
+    private sealed record RelayedEvent(string Node, TEvent Event);
 }
