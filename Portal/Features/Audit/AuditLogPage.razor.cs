@@ -8,7 +8,6 @@ public sealed partial class AuditLogPage
 {
     private AuditPage _page = new([], 1, AuditQueries.PageSize, 0);
     private IReadOnlyList<string> _actions = [];
-    private int _pageNumber = 1;
     private string? _query;
     private string? _action;
     private string? _actor;
@@ -49,25 +48,12 @@ public sealed partial class AuditLogPage
         await LoadAsync();
     }
 
-    private async Task ChangeAsync(Action change)
-    {
-        change();
-        _pageNumber = 1;
-        await LoadAsync();
-    }
-
-    private async Task GoToPageAsync(int page)
-    {
-        _pageNumber = page;
-        await LoadAsync();
-    }
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         _loading = true;
         try
         {
-            _page = await Queries.SearchAsync(Filter, _pageNumber);
+            _page = await Queries.SearchAsync(Filter, PageNumber);
         }
         finally
         {

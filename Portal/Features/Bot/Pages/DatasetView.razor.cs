@@ -16,7 +16,6 @@ public sealed partial class DatasetView
     private TrainingExampleImport? _import;
     private string? _query;
     private string? _intent;
-    private int _pageNumber = 1;
     private bool _importing;
 
     [Inject] private TrainingExamples Examples { get; set; } = default!;
@@ -47,22 +46,9 @@ public sealed partial class DatasetView
         }
     }
 
-    private async Task ChangeAsync(Action change)
-    {
-        change();
-        _pageNumber = 1;
-        await LoadAsync();
-    }
-
-    private async Task GoToPageAsync(int page)
-    {
-        _pageNumber = page;
-        await LoadAsync();
-    }
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         _counts = await Examples.CountsAsync();
-        _page = await Examples.ListCustomAsync(_query, _intent, _pageNumber);
+        _page = await Examples.ListCustomAsync(_query, _intent, PageNumber);
     }
 }

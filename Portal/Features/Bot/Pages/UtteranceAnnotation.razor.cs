@@ -18,7 +18,6 @@ public sealed partial class UtteranceAnnotation
     private string? _query;
     private double? _below;
     private string? _labelIntent;
-    private int _pageNumber = 1;
     private bool _loading;
 
     [Inject] private BotUtterances Utterances { get; set; } = default!;
@@ -28,19 +27,6 @@ public sealed partial class UtteranceAnnotation
     private int PageCount => (_page.Total + PageSize - 1) / PageSize;
 
     protected override Task OnInitializedAsync() => LoadAsync();
-
-    private async Task ChangeAsync(Action change)
-    {
-        change();
-        _pageNumber = 1;
-        await LoadAsync();
-    }
-
-    private async Task GoToPageAsync(int page)
-    {
-        _pageNumber = page;
-        await LoadAsync();
-    }
 
     private async Task LabelAsync(string? intent)
     {
@@ -57,12 +43,12 @@ public sealed partial class UtteranceAnnotation
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         _loading = true;
         try
         {
-            _page = await Utterances.SearchAsync(new UtteranceFilter(_state, _predicted, _query, _below), _pageNumber, PageSize);
+            _page = await Utterances.SearchAsync(new UtteranceFilter(_state, _predicted, _query, _below), PageNumber, PageSize);
             _labelledCounts = await Utterances.LabelCountsAsync();
             _selected = [];
         }
