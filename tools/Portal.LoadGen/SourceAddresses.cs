@@ -28,10 +28,10 @@ public sealed class SourceAddresses : IDisposable
     public SocketsHttpHandler Next() => _handlers[(uint)Interlocked.Increment(ref _next) % _handlers.Length];
 
     /// <summary>A hub connection over WebSockets only (no negotiation round trip), leaving from the next source address.</summary>
-    public HubConnection Hub(Uri hubUrl, string accessToken)
+    public HubConnection Hub(Uri hubUrl, string? accessToken)
     {
         var handler = Next();
-        var url = new UriBuilder(hubUrl) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
+        var url = accessToken is null ? hubUrl : new UriBuilder(hubUrl) { Query = $"access_token={Uri.EscapeDataString(accessToken)}" }.Uri;
         return new HubConnectionBuilder()
             .WithUrl(url, HttpTransportType.WebSockets, options =>
             {
@@ -39,6 +39,14 @@ public sealed class SourceAddresses : IDisposable
                 options.WebSocketFactory = (context, ct) => ConnectWebSocketAsync(context, handler, ct);
             })
             .Build();
+    }
+
+    /// <summary>A plain WebSocket (no SignalR) to <paramref name="uri"/>, leaving from the next source address.</summary>
+    public async Task<WebSocket> WebSocketAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = NewWebSocket();
+        await socket.ConnectAsync(uri, new HttpMessageInvoker(Next(), disposeHandler: false), ct);
+        return socket;
     }
 
     public void Dispose()
@@ -49,11 +57,17 @@ public sealed class SourceAddresses : IDisposable
 
     private static async ValueTask<WebSocket> ConnectWebSocketAsync(WebSocketConnectionContext context, SocketsHttpHandler handler, CancellationToken ct)
     {
+        var socket = NewWebSocket();
+        var uri = new UriBuilder(context.Uri) { Scheme = context.Uri.Scheme == "https" ? "wss" : "ws" }.Uri;
+        await socket.ConnectAsync(uri, new HttpMessageInvoker(handler, disposeHandler: false), ct);
+        return socket;
+    }
+
+    private static ClientWebSocket NewWebSocket()
+    {
         var socket = new ClientWebSocket();
         // The server's keep-alive pings keep idle connections open through proxies; the client need not add its own.
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
-        var uri = new UriBuilder(context.Uri) { Scheme = context.Uri.Scheme == "https" ? "wss" : "ws" }.Uri;
-        await socket.ConnectAsync(uri, new HttpMessageInvoker(handler, disposeHandler: false), ct);
         return socket;
     }
 
