@@ -14,8 +14,8 @@ public static class Authentication
 
     /// <summary>
     /// Identity cookies for the console, Identity bearer tokens for API clients (SPEC §4.1),
-    /// and visitor tokens for the widget hub. A request with a bearer token, or a hub request with
-    /// <c>?access_token=</c>, is read as a bearer request; anything else by cookie.
+    /// and visitor tokens for the widget hub. Besides the widget hub, a request with a bearer token, or a hub request
+    /// with <c>?access_token=</c>, is read as a bearer request; anything else by cookie.
     /// </summary>
     public static WebApplicationBuilder AddPortalAuthentication(this WebApplicationBuilder builder)
     {
@@ -26,8 +26,11 @@ public static class Authentication
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            // The widget hub takes visitor tokens only: reading them as Identity bearer tokens first cost every widget
+            // connection a failed decryption and a second authentication result kept for as long as it stays open.
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Path.StartsWithSegments(WidgetHub.Path) ? VisitorAuthenticationHandler.SchemeName
+                : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 || (http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query.ContainsKey("access_token"))
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)

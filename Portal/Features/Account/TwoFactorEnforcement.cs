@@ -16,18 +16,22 @@ public static class TwoFactorEnforcement
     private const string RequiredDetail = "Two-factor sign-in is required for your role; set it up in the console.";
 
     public static IApplicationBuilder UseTwoFactorSetUpEnforced(this IApplicationBuilder app) =>
-        app.Use(async (http, next) =>
-        {
-            if (NeedsSignedInUser(http)
-                && !http.Request.Path.StartsWithSegments("/account")
-                && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-                && (await http.RequestServices.GetRequiredService<AccessDirectory>().GetAsync(userId, http.RequestAborted)).MustSetUpTwoFactor)
-            {
-                await Refuse(http);
-                return;
-            }
+        app.Use((http, next) =>
+            NeedsSignedInUser(http)
+            && !http.Request.Path.StartsWithSegments("/account")
+            && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                ? RefuseWithoutTwoFactorAsync(http, next, userId)
+                // Not a staff member's request: straight on, without an async frame that a long-lived request (a
+                // shopper's widget WebSocket) would keep for hours.
+                : next(http));
+
+    private static async Task RefuseWithoutTwoFactorAsync(HttpContext http, RequestDelegate next, string userId)
+    {
+        if ((await http.RequestServices.GetRequiredService<AccessDirectory>().GetAsync(userId, http.RequestAborted)).MustSetUpTwoFactor)
+            await Refuse(http);
+        else
             await next(http);
-        });
+    }
 
     private static bool NeedsSignedInUser(HttpContext http) =>
         http.GetEndpoint()?.Metadata is { } metadata

@@ -13,8 +13,12 @@ using Portal.Features.Sites;
 
 namespace Portal.Features.Widget;
 
-/// <summary>The customer's real-time connection, <c>/hubs/widget</c> (SPEC §4.4).</summary>
-[Authorize(AuthenticationSchemes = VisitorAuthenticationHandler.SchemeName)]
+/// <summary>
+/// The customer's real-time connection, <c>/hubs/widget</c> (SPEC §4.4). Requests to this path are authenticated by
+/// visitor token only (the default scheme forwards them to <see cref="VisitorAuthenticationHandler"/>); naming the scheme
+/// here as well would authenticate every connection twice and keep both results for as long as it stays open.
+/// </summary>
+[Authorize]
 public sealed class WidgetHub(
     ConversationMessages messages,
     ConversationActions actions,
@@ -28,29 +32,37 @@ public sealed class WidgetHub(
     IOptions<WidgetOptions> options) : Hub
 {
     public const string Path = "/hubs/widget";
-    private const string CountedKey = "counted";
 
     private VisitorIdentity Visitor => VisitorAuthenticationHandler.From(Context.User)
         ?? throw new HubException("This connection has no visitor.");
 
     public override async Task OnConnectedAsync()
     {
-        var site = await sites.FindAsync(Visitor.SiteId);
-        if (site is null || !SiteDirectory.AllowsRequest(site, Context.GetHttpContext()!.Request))
-        {
-            Context.Abort();
-            return;
-        }
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.WidgetGroup(Visitor.ConversationId));
-        Context.Items[CountedKey] = true;
+        // Counted at once: OnDisconnectedAsync follows every OnConnectedAsync that returns, aborted or not. (No flag in
+        // Context.Items: that dictionary alone would cost every idle widget connection half a kilobyte.)
         metrics.ConnectionOpened("widget");
-        await queueAnnouncer.AnnounceToAsync(Visitor.ConversationId, Context.ConnectionId);
+        try
+        {
+            var site = await sites.FindAsync(Visitor.SiteId);
+            if (site is null || !SiteDirectory.AllowsRequest(site, Context.GetHttpContext()!.Request))
+            {
+                Context.Abort();
+                return;
+            }
+            await Groups.AddToGroupAsync(Context.ConnectionId, ConversationAudience.WidgetGroup(Visitor.ConversationId));
+            await queueAnnouncer.AnnounceToAsync(Visitor.ConversationId, Context.ConnectionId);
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync after a failed OnConnectedAsync.
+            metrics.ConnectionClosed("widget");
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.Items.ContainsKey(CountedKey))
-            metrics.ConnectionClosed("widget");
+        metrics.ConnectionClosed("widget");
         return Task.CompletedTask;
     }
 
