@@ -46,6 +46,7 @@ public sealed class FailoverTests(NodesBehindNginx nodes, ChromiumBrowser chromi
             await Task.Delay(5);
         var killedAt = Stopwatch.GetTimestamp();
         await victim.KillAsync();
+        var gone = Stopwatch.GetElapsedTime(killedAt);
         var acknowledgedBeforeTheKill = tabs.Sum(t => t.Acknowledged.Count);
 
         await Task.WhenAll(tabs.Select(t => t.OutboxEmptied)).WaitAsync(TimeSpan.FromSeconds(30));
@@ -53,7 +54,8 @@ public sealed class FailoverTests(NodesBehindNginx nodes, ChromiumBrowser chromi
         var failovers = await Task.WhenAll(moved.Select(async t => Stopwatch.GetElapsedTime(killedAt, await t.Reconnected)));
         var noticed = moved.Select(t => Stopwatch.GetElapsedTime(killedAt, t.DroppedAt)).ToList();
         output.WriteLine($"Killed the node holding {heldByVictim} of {customers} customers after {acknowledgedBeforeTheKill} acknowledged messages.");
-        output.WriteLine($"Kill to connection lost: {Percentiles(noticed)}; kill to reconnected through nginx: {Percentiles(failovers)}.");
+        output.WriteLine($"Kill to process gone: {gone.TotalMilliseconds:0} ms; kill to connection lost: {Percentiles(noticed)}; " +
+                         $"kill to reconnected through nginx: {Percentiles(failovers)}.");
 
         Assert.Equal(heldByVictim, moved.Count);
         Assert.All(failovers, time => Assert.True(time <= FailoverLimit, $"A customer was back after {time.TotalSeconds:0.00} s."));
