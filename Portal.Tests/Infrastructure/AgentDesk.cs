@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -5,9 +6,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// An agent's client of /hubs/agent (bearer token, WebSockets without negotiation) that keeps every conversation's
-/// messages by seq: what the hub pushes, and what it fetches with <c>GET /api/v1/conversations/{id}/messages?afterSeq=</c>
-/// when it catches up (as the console does when an agent opens a conversation).
+/// An agent's client of /hubs/agent (bearer token, WebSockets without negotiation, automatic reconnect) that keeps every
+/// conversation's messages by seq: what the hub pushes, and what it fetches with
+/// <c>GET /api/v1/conversations/{id}/messages?afterSeq=</c> when it catches up: after every reconnect for the conversations
+/// it knows, and when asked (as the console does when an agent opens a conversation).
 /// </summary>
 public sealed class AgentDesk : IAsyncDisposable
 {
@@ -16,6 +18,8 @@ public sealed class AgentDesk : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<ChatMessage> _pushed = [];
     private readonly Dictionary<Guid, SortedDictionary<long, ChatMessage>> _conversations = [];
+    private readonly TaskCompletionSource<long> _reconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AgentDesk(HubConnection hub, HttpClient api)
     {
@@ -25,7 +29,20 @@ public sealed class AgentDesk : IAsyncDisposable
             lock (_gate) _pushed.Add(message);
             Keep([message]);
         });
+        _hub.Reconnected += connectionId =>
+        {
+            _reconnected.TrySetResult(Stopwatch.GetTimestamp());
+            // Not awaited: the handler returns at once and catching up runs on its own.
+            _ = CatchUpAfterReconnectAsync();
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Completes with the <see cref="Stopwatch"/> timestamp of the first reconnect.</summary>
+    public Task<long> Reconnected => _reconnected.Task;
+
+    /// <summary>Completes once the first reconnect's catch-up has fetched what the conversations it knew missed.</summary>
+    public Task CaughtUpAfterReconnect => _caughtUp.Task;
 
     /// <summary>Every message the hub pushed, in arrival order, repeats included.</summary>
     public IReadOnlyList<ChatMessage> Pushed
@@ -46,6 +63,7 @@ public sealed class AgentDesk : IAsyncDisposable
                 o.SkipNegotiation = true;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
             })
+            .WithAutomaticReconnect()
             .Build();
         var api = new HttpClient { BaseAddress = baseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", accessToken) } };
         var desk = new AgentDesk(hub, api);
@@ -90,6 +108,21 @@ public sealed class AgentDesk : IAsyncDisposable
     {
         await _hub.DisposeAsync();
         _api.Dispose();
+    }
+
+    private async Task CatchUpAfterReconnectAsync()
+    {
+        try
+        {
+            List<Guid> known;
+            lock (_gate) known = [.. _conversations.Keys];
+            await CatchUpAsync(known);
+            _caughtUp.TrySetResult();
+        }
+        catch (Exception failed)
+        {
+            _caughtUp.TrySetException(failed);
+        }
     }
 
     private void Keep(IEnumerable<ChatMessage> messages)
