@@ -92,14 +92,6 @@ public sealed class WidgetTab : IAsyncDisposable
         }
     }
 
-    public IReadOnlyList<string> Unsent
-    {
-        get
-        {
-            lock (_gate) return [.. _outbox.Select(i => i.ClientMessageId)];
-        }
-    }
-
     public HubConnectionState State => _hub.State;
 
     public static async Task<WidgetTab> OpenAsync(Uri baseAddress, WidgetSession session)
