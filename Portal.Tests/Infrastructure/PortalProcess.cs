@@ -13,6 +13,8 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
+    private const string MetricsPath = "/metrics";
+
     private readonly Process _process;
 
     private PortalProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
@@ -20,6 +22,8 @@ public sealed class PortalProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Starts Portal on <paramref name="dataDirectory"/> (given the trained shipped intent model) and returns once /readyz answers 200.</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
@@ -60,9 +64,12 @@ public sealed class PortalProcess : IAsyncDisposable
         return portal;
     }
 
-    public async Task<WidgetSession> StartWidgetSessionAsync()
+    public Task<WidgetSession> StartWidgetSessionAsync() => StartWidgetSessionAsync(BaseAddress);
+
+    /// <summary>A new visitor of the demo site, through <paramref name="baseAddress"/> (a node, or a proxy in front of nodes).</summary>
+    public static async Task<WidgetSession> StartWidgetSessionAsync(Uri baseAddress)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var http = new HttpClient { BaseAddress = baseAddress };
         using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { siteKey = PortalAppFactory.DemoSiteKey });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<WidgetSession>(Json.Options))!;
@@ -72,9 +79,12 @@ public sealed class PortalProcess : IAsyncDisposable
         new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", accessToken) } };
 
     /// <summary>Signs in through <c>POST /api/v1/auth/login</c> and returns the bearer access token.</summary>
-    public async Task<string> LoginAsync(string email, string password)
+    public Task<string> LoginAsync(string email, string password) => LoginAsync(BaseAddress, email, password);
+
+    /// <inheritdoc cref="LoginAsync(string, string)"/>
+    public static async Task<string> LoginAsync(Uri baseAddress, string email, string password)
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var http = new HttpClient { BaseAddress = baseAddress };
         using var response = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
@@ -91,6 +101,13 @@ public sealed class PortalProcess : IAsyncDisposable
         if (hubPath == PortalAppFactory.WidgetHubPath)
             await hub.InvokeAsync<ChatMessage[]>("History", long.MaxValue);
         return hub;
+    }
+
+    /// <summary>This node's own <c>/metrics</c> (straight to the node, not through a proxy).</summary>
+    public async Task<PrometheusText> ScrapeMetricsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        return PrometheusText.Parse(await http.GetStringAsync(MetricsPath));
     }
 
     /// <summary>SIGKILL: the process ends at once, with no shutdown of any kind (a crashed node, a pulled plug).</summary>

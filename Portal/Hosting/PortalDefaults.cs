@@ -40,6 +40,7 @@ public static class PortalDefaults
         builder.AddPortalHealthChecks();
         builder.AddPortalBackgroundJobs(dataDirectory);
         builder.AddReverseProxySupport();
+        builder.AddHubKeepAlive();
         services.AddHostedService<StartupMemoryRelease>();
 
         services.ConfigureHttpJsonOptions(json =>
