@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// A real nginx (Debian's <c>/usr/sbin/nginx</c>) in front of test nodes, running the shipped <c>deploy/nginx.conf</c> with
+/// A real nginx (Debian's <c>/usr/sbin/nginx</c>) in front of test nodes, running the shipped <c>deploy/nginx.conf</c> (and
+/// the routing rules it includes) with
 /// only what must differ on a test machine rewritten: the listen address, the upstream servers (the shipped file's nodes, in
 /// the order they first appear, become the given ports), and the paths of its log, pid and temp files (its own temp
 /// directory). Stopped and deleted on dispose.
@@ -33,7 +34,7 @@ public sealed partial class NginxServer : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "portal-tests", "nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var port = LoopbackPorts.Free();
-        var shipped = await File.ReadAllTextAsync(Path.Combine(PortalAppFactory.RepositoryRoot, "deploy", "nginx.conf"));
+        var shipped = await ShippedAsync();
         var configuration = Rewrite(shipped, directory, port, upstreamPorts);
         var configurationPath = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(configurationPath, adjust is null ? configuration : adjust(configuration));
@@ -60,6 +61,18 @@ public sealed partial class NginxServer : IAsyncDisposable
         }
         _process.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The shipped deploy/nginx.conf with the files it includes (the shared routing rules) written in place.</summary>
+    private static async Task<string> ShippedAsync()
+    {
+        var deploy = Path.Combine(PortalAppFactory.RepositoryRoot, "deploy");
+        var configuration = await File.ReadAllTextAsync(Path.Combine(deploy, "nginx.conf"));
+        foreach (var include in IncludeDirective().Matches(configuration).Reverse())
+            configuration = configuration[..include.Index]
+                + await File.ReadAllTextAsync(Path.Combine(deploy, include.Groups["file"].Value))
+                + configuration[(include.Index + include.Length)..];
+        return configuration;
     }
 
     private static string Rewrite(string shipped, string directory, int port, IReadOnlyList<int> upstreamPorts)
@@ -123,6 +136,9 @@ public sealed partial class NginxServer : IAsyncDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"(?m)^\s*include\s+(?<file>[^;\s]+);")]
+    private static partial Regex IncludeDirective();
 
     [GeneratedRegex(@"server 127\.0\.0\.1:(?<port>\d+)")]
     private static partial Regex UpstreamServer();

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 
@@ -33,6 +34,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
     private static readonly SemaphoreSlim StartGate = new(1, 1);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly IConfigurationSource? _lastConfigurationSource;
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
     private KestrelPortal? _app;
 
@@ -41,8 +43,9 @@ public sealed class PortalAppFactory : IAsyncLifetime
     {
     }
 
-    private PortalAppFactory(IReadOnlyDictionary<string, string?> extraSettings)
+    private PortalAppFactory(IReadOnlyDictionary<string, string?> extraSettings, IConfigurationSource? lastConfigurationSource = null)
     {
+        _lastConfigurationSource = lastConfigurationSource;
         DataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
         _settings = new()
         {
@@ -67,10 +70,13 @@ public sealed class PortalAppFactory : IAsyncLifetime
             _settings[key] = value;
     }
 
-    /// <summary>A running app of a test's own, for settings the shared apps must not have; dispose it at the end.</summary>
-    public static async Task<PortalAppFactory> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// A running app of a test's own, for settings the shared apps must not have; dispose it at the end.
+    /// <paramref name="lastConfigurationSource"/> is added after every other source, so the app asks it first for every key.
+    /// </summary>
+    public static async Task<PortalAppFactory> StartAsync(IReadOnlyDictionary<string, string?> settings, IConfigurationSource? lastConfigurationSource = null)
     {
-        var app = new PortalAppFactory(settings);
+        var app = new PortalAppFactory(settings, lastConfigurationSource);
         await app.InitializeAsync();
         return app;
     }
@@ -186,7 +192,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
     private async Task StartServerAsync()
     {
         TrainedIntentModel.InstallInto(DataDirectory);
-        var app = new KestrelPortal(RepositoryRoot, _settings);
+        var app = new KestrelPortal(RepositoryRoot, _settings, _lastConfigurationSource);
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         // StartServer runs the app's Program (migrations and seeding included) and blocks until it serves.
         // One start at a time: Hangfire keeps its storage in a process-wide static while an app starts, so two apps
@@ -229,7 +235,8 @@ public sealed class PortalAppFactory : IAsyncLifetime
         throw new InvalidOperationException($"Portal.sln was not found above {AppContext.BaseDirectory}.");
     }
 
-    private sealed class KestrelPortal(string contentRoot, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class KestrelPortal(string contentRoot, IReadOnlyDictionary<string, string?> settings, IConfigurationSource? lastSource)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -238,6 +245,8 @@ public sealed class PortalAppFactory : IAsyncLifetime
             builder.UseContentRoot(contentRoot);
             foreach (var (key, value) in settings)
                 builder.UseSetting(key, value);
+            if (lastSource is not null)
+                builder.ConfigureAppConfiguration(configuration => configuration.Add(lastSource));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Portal.Tests.Scale;
 /// </summary>
 public sealed class ProxyHeartbeatTests : IAsyncLifetime
 {
-    private const string ShippedTimeouts = "proxy_read_timeout 1h;\n        proxy_send_timeout 1h;";
+    private static readonly string[] ShippedTimeouts = ["proxy_read_timeout 1h;", "proxy_send_timeout 1h;"];
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(12);
     private PortalAppFactory _app = null!;
 
@@ -46,7 +46,11 @@ public sealed class ProxyHeartbeatTests : IAsyncLifetime
     private Task<NginxServer> StartNginxAsync(string idleTimeout) =>
         NginxServer.StartAsync([_app.BaseAddress.Port, _app.BaseAddress.Port], configuration =>
         {
-            Assert.Contains(ShippedTimeouts, configuration);
-            return configuration.Replace(ShippedTimeouts, $"proxy_read_timeout {idleTimeout};\n        proxy_send_timeout {idleTimeout};");
+            foreach (var timeout in ShippedTimeouts)
+            {
+                Assert.Contains(timeout, configuration);
+                configuration = configuration.Replace(timeout, timeout.Replace("1h", idleTimeout, StringComparison.Ordinal), StringComparison.Ordinal);
+            }
+            return configuration;
         });
 }
