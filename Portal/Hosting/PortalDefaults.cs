@@ -16,6 +16,9 @@ public static class PortalDefaults
     public static WebApplicationBuilder AddPortalDefaults(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The console only: every further provider (the default builder adds Debug and EventSource) turns each log scope
+        // into one more object, and the scopes of a widget's connection live as long as it stays open.
+        builder.Logging.ClearProviders().AddConsole();
         // `dotnet run` serves Blazor's and MudBlazor's files from the build output in every environment,
         // not only in Development; a published app has them in its own wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
