@@ -4,7 +4,10 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Scale;
 
-/// <summary>A short run of tools/Portal.LoadGen against a real app: everything it sends arrives once, nothing is lost.</summary>
+/// <summary>
+/// A short run of tools/Portal.LoadGen against a real app (issue #6: 2,000 connections, 200 messages/s): everything it
+/// sends arrives once, in seq order, nothing is lost. The long runs are in docs/benchmarks.md.
+/// </summary>
 public sealed class LoadGeneratorTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private PortalAppFactory _app = null!;
@@ -23,11 +26,11 @@ public sealed class LoadGeneratorTests(ITestOutputHelper output) : IAsyncLifetim
         var options = new LoadOptions
         {
             Url = _app.BaseAddress,
-            Customers = 200,
-            Chatting = 40,
-            MessagesPerSecond = 20,
-            Ramp = TimeSpan.FromSeconds(3),
-            Hold = TimeSpan.FromSeconds(10),
+            Customers = 2000,
+            Chatting = 400,
+            MessagesPerSecond = 200,
+            Ramp = TimeSpan.FromSeconds(10),
+            Hold = TimeSpan.FromSeconds(30),
             Agents = [(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword)],
             SourceAddresses = 2,
         };
@@ -36,8 +39,10 @@ public sealed class LoadGeneratorTests(ITestOutputHelper output) : IAsyncLifetim
         output.WriteLine(report.ToTable());
 
         Assert.True(report.Clean, report.ToTable());
-        Assert.Equal(200, report.ConnectionsHeldAtEndOfHold);
-        Assert.True(report.CustomerMessages >= 100, report.ToTable());
+        Assert.Equal(2000, report.ConnectionsHeldAtEndOfHold);
+        // 200 messages/s for the 30 s hold would be 6,000; a busy test machine connects more slowly than the ramp and so
+        // shortens the hold, but a real load still has to have been sent.
+        Assert.True(report.CustomerMessages >= 2000, report.ToTable());
         Assert.Equal(report.CustomerMessages, report.CustomerToAgent.Count);
         Assert.True(report.AgentReplies > 0, report.ToTable());
         Assert.Equal(report.AgentReplies, report.AgentToCustomer.Count);

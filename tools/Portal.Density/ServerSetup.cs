@@ -14,7 +14,8 @@ public enum ServerKind
 /// Server GC), <c>server</c> (Server GC, adaptation off), <c>workstation</c> (concurrent Workstation GC),
 /// <c>workstation-nc</c> (non-concurrent); Node has none to choose. A mode may cap the gen0 budget, as in
 /// <c>server+gen0=32</c> (MB, <c>DOTNET_GCgen0size</c>): Server GC's default budget is tens of megabytes per heap,
-/// and every page of it the server touches counts as resident memory.
+/// and every page of it the server touches counts as resident memory; <c>+conserve</c> sets <c>DOTNET_GCConserveMemory=7</c>
+/// (compact the oldest generation sooner when it is fragmented).
 /// </summary>
 public sealed record ServerSetup(ServerKind Kind, string Gc)
 {
@@ -41,7 +42,7 @@ public sealed record ServerSetup(ServerKind Kind, string Gc)
         if (kind == ServerKind.NodeWs)
             return new ServerSetup(kind, "—");
         var gc = parts.Length > 1 ? parts[1] : "datas";
-        if (!GcModes.Contains(gc.Split('+')[0]) || (gc.Contains('+') && Gen0Megabytes(gc) is null))
+        if (!GcModes.Contains(gc.Split('+')[0]) || gc.Split('+').Skip(1).Any(option => option != "conserve" && !option.StartsWith("gen0=", StringComparison.Ordinal)))
             throw new ArgumentException($"Unknown GC mode {gc} ({string.Join(", ", GcModes)}).");
         return new ServerSetup(kind, gc);
     }
@@ -57,10 +58,12 @@ public sealed record ServerSetup(ServerKind Kind, string Gc)
         start.Environment["DOTNET_gcConcurrent"] = mode == "workstation-nc" ? "0" : "1";
         if (Gen0Megabytes(Gc) is { } megabytes)
             start.Environment["DOTNET_GCgen0size"] = (megabytes * 1024 * 1024).ToString("x", System.Globalization.CultureInfo.InvariantCulture);
+        if (Gc.Contains("+conserve", StringComparison.Ordinal))
+            start.Environment["DOTNET_GCConserveMemory"] = "7";
     }
 
     private static int? Gen0Megabytes(string gc) =>
-        gc.Split('+') is [_, var cap] && cap.StartsWith("gen0=", StringComparison.Ordinal)
+        gc.Split('+').FirstOrDefault(option => option.StartsWith("gen0=", StringComparison.Ordinal)) is { } cap
         && int.TryParse(cap["gen0=".Length..], System.Globalization.CultureInfo.InvariantCulture, out var megabytes) && megabytes > 0
             ? megabytes
             : null;
