@@ -74,9 +74,12 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
         // Nobody online: everyone waits.
         var first = await _app.StartConversationAsync("first in line");
         var second = await _app.StartConversationAsync("second in line");
-        await using var widget = await _app.ConnectWidgetAsync(second.Session.VisitorToken);
+        // Listening before the connection starts, as the widget does: a customer is told their place once, when it changes
+        // or when they connect.
+        await using var widget = _app.BuildHubConnection(PortalAppFactory.WidgetHubPath, second.Session.VisitorToken);
         var positions = new ConcurrentQueue<JsonElement>();
         widget.On<JsonElement>("queue", q => positions.Enqueue(q.Clone()));
+        await widget.StartAsync();
         await _app.Services.GetRequiredService<RoutingQueue>().DrainNowAsync();
 
         await WaitUntilAsync(() => positions.Any(q => q.GetProperty("position").GetInt32() == 2));
@@ -93,6 +96,36 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
 
         using var both = await admin.PostJsonAsync($"/api/v1/conversations/{first.Id}/transfer", new { agentId = agent2, teamId = Guid.NewGuid() });
         await both.AssertValidationErrorAsync("agentId");
+    }
+
+    [Fact]
+    public async Task A_waiting_customer_is_told_their_place_again_only_when_it_changes_not_whenever_someone_joins_behind_them()
+    {
+        var first = await _app.StartConversationAsync("first in line");
+        await using var widget = _app.BuildHubConnection(PortalAppFactory.WidgetHubPath, first.Session.VisitorToken);
+        var told = new ConcurrentQueue<int>();
+        widget.On<JsonElement>("queue", q => told.Enqueue(q.GetProperty("position").GetInt32()));
+        await widget.StartAsync();
+        var routing = _app.Services.GetRequiredService<RoutingQueue>();
+        await routing.DrainNowAsync();
+        await WaitUntilAsync(() => told.Contains(1));
+        var before = told.Count;
+
+        // Three more customers queue up behind; every one of them sets off a routing pass that announces the queue.
+        using var admin = await _app.CreateApiClientAsync();
+        for (var i = 0; i < 3; i++)
+            await _app.StartConversationAsync($"behind {i}");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await admin.GetAsync<QueueRow[]>("/api/v1/routing/queue")).Length < 4)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The three customers did not join the queue within 15 s.");
+            await Task.Delay(100);
+        }
+        await routing.DrainNowAsync();
+        // A call on the same connection: whatever the hub pushed before its answer has arrived by then.
+        await widget.InvokeAsync<JsonElement>("History", long.MaxValue);
+
+        Assert.Equal(before, told.Count);
     }
 
     [Fact]

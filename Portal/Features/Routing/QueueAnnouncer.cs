@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -18,12 +19,25 @@ public sealed record QueuePosition(int Position, int? EstimatedWaitSeconds);
 public sealed class QueueAnnouncer(
     IDbContextFactory<PortalDbContext> dbFactory, SettingsStore settings, AgentRoster roster, IHubContext<WidgetHub> widgets, TimeProvider clock)
 {
-    /// <summary>Tells every waiting customer their place; returns how many are waiting.</summary>
+    // What each waiting customer was last told. Every routing pass announces, and a pass runs for every conversation that
+    // joins the queue: telling all of them again each time made a sales-day queue of thousands cost thousands of pushes
+    // per arrival. (Per node: another node's announcements are not known here, so a place may be told twice, never skipped
+    // for long — the next change is told again.)
+    private readonly ConcurrentDictionary<Guid, QueuePosition> _told = new();
+
+    /// <summary>Tells every waiting customer whose place or estimate changed since they were last told; returns how many are waiting.</summary>
     public async Task<int> AnnounceAsync(RoutingSettings routing, CancellationToken cancellationToken)
     {
         var positions = await PositionsAsync(routing, cancellationToken);
+        foreach (var gone in _told.Keys.Where(id => !positions.ContainsKey(id)))
+            _told.TryRemove(gone, out _);
         foreach (var (conversationId, position) in positions)
+        {
+            if (_told.TryGetValue(conversationId, out var told) && told == position)
+                continue;
             await widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", position, cancellationToken);
+            _told[conversationId] = position;
+        }
         return positions.Count;
     }
 
@@ -41,8 +55,11 @@ public sealed class QueueAnnouncer(
             await widgets.Clients.Client(connectionId).SendAsync("queue", position);
     }
 
-    public Task AnnounceAssignedAsync(Guid conversationId, CancellationToken cancellationToken) =>
-        widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", new QueuePosition(0, 0), cancellationToken);
+    public Task AnnounceAssignedAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        _told.TryRemove(conversationId, out _);
+        return widgets.Clients.Group(ConversationAudience.WidgetGroup(conversationId)).SendAsync("queue", new QueuePosition(0, 0), cancellationToken);
+    }
 
     /// <summary>
     /// Every waiting conversation's place in its queue (oldest first). The estimate assumes the agents who could take
