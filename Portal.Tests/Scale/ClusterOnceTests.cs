@@ -84,6 +84,7 @@ public sealed class TwoNodesStartedTogether : IAsyncLifetime
 /// Scale-out (issue #6): what must happen once for the whole cluster happens once, though every node runs it: start-up
 /// migration and seeding, routing decisions, recurring jobs.
 /// </summary>
+[Collection(TwoNodeClustersCollection.Name)]
 public sealed class ClusterOnceTests(TwoNodesStartedTogether nodes) : IClassFixture<TwoNodesStartedTogether>
 {
     private const int Agents = 3;
@@ -256,4 +257,14 @@ public sealed class ClusterOnceTests(TwoNodesStartedTogether nodes) : IClassFixt
     private sealed record Row(Guid Id, string? AssigneeId, DateTime? QueuedAt);
 
     private sealed record QueueEntry(Guid ConversationId, Guid? TeamId, int Position, int? EstimatedWaitSeconds);
+}
+
+/// <summary>
+/// The test classes that run a cluster of two Portal processes (each class its own): one cluster at a time, so a small
+/// machine running the rest of the suite beside them is not asked to serve four nodes at once.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class TwoNodeClustersCollection
+{
+    public const string Name = "Two-node clusters";
 }
