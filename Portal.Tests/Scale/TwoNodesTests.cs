@@ -49,6 +49,7 @@ public sealed class TwoNodes : IAsyncLifetime
 /// Scale-out (SPEC §3): two Portal processes sharing one PostgreSQL database and a real Redis. A hub message stored on one node
 /// reaches connections on the other, and a sign-in made on one node is good on the other (shared Data Protection keys).
 /// </summary>
+[Collection(TwoNodeClustersCollection.Name)]
 public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IClassFixture<TwoNodes>, IClassFixture<ChromiumBrowser>
 {
     private PortalProcess NodeA => nodes.A;

@@ -27,6 +27,8 @@ public static class DatabaseSetup
             builder.Services.AddScoped<PortalDbContext>(services => services.GetRequiredService<PostgresPortalDbContext>());
             // PostgreSQL runs writers side by side.
             builder.Services.AddSingleton(new DatabaseWriteGate(serializeWrites: false));
+            // Several nodes may share this database: work that must run once at a time takes an advisory lock.
+            builder.Services.AddSingleton(services => new ClusterLock(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), acrossNodes: true));
             return builder;
         }
 
@@ -36,6 +38,8 @@ public static class DatabaseSetup
             .UseSqlite(sqlite, options => options.MigrationsAssembly(migrationsAssembly))
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
+        // A SQLite file belongs to one process: there are no other nodes to keep apart.
+        builder.Services.AddSingleton(services => new ClusterLock(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), acrossNodes: false));
         return builder;
     }
 

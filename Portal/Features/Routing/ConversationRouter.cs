@@ -9,11 +9,13 @@ namespace Portal.Features.Routing;
 /// <summary>
 /// Gives queued conversations to available agents, oldest first: an agent is available when their account is usable,
 /// they are on shift and online, and below their capacity (and in the conversation's team, when it has one). Callers go through
-/// <see cref="RoutingQueue"/>, which runs one routing pass at a time.
+/// <see cref="RoutingQueue"/>, which runs one routing pass at a time on this node; <see cref="ClusterLock"/> runs one at a
+/// time across nodes.
 /// </summary>
 public sealed class ConversationRouter(
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseWriteGate writeGate,
+    ClusterLock clusterLock,
     SettingsStore settings,
     ConversationActions actions,
     QueueAnnouncer announcer,
@@ -21,6 +23,9 @@ public sealed class ConversationRouter(
     TimeProvider clock,
     ILogger<ConversationRouter> logger)
 {
+    // A pass takes milliseconds; waiting longer means another node is stuck, and the next trigger or the job tries again.
+    private static readonly TimeSpan WaitForAnotherNode = TimeSpan.FromSeconds(30);
+
     /// <summary>Puts a new, unassigned conversation into its queue (the default team's, if set).</summary>
     public async Task EnqueueAsync(Guid conversationId, CancellationToken cancellationToken)
     {
@@ -51,13 +56,19 @@ public sealed class ConversationRouter(
     /// Assigns as many queued conversations as there is capacity for, oldest first, then tells waiting customers
     /// where they stand; returns how many still wait.
     /// </summary>
-    public async Task<int> DrainAsync(CancellationToken cancellationToken)
-    {
-        var routing = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, cancellationToken);
-        if (routing.AutoAssign)
-            await AssignQueuedAsync(cancellationToken);
-        return await announcer.AnnounceAsync(routing, cancellationToken);
-    }
+    /// <remarks>
+    /// The whole pass (read agents' load and capacity, assign, save the teams' round-robin turn, announce) holds the cluster
+    /// lock: two nodes reading an agent at 4 of 5 at once would each give them a fifth. The conditional assignment alone
+    /// keeps one agent per conversation; the lock keeps agents within capacity and the round-robin turn in order.
+    /// </remarks>
+    public Task<int> DrainAsync(CancellationToken cancellationToken) =>
+        clusterLock.RunExclusiveAsync("routing", WaitForAnotherNode, async ct =>
+        {
+            var routing = await settings.GetAsync<RoutingSettings>(RoutingSettings.Key, ct);
+            if (routing.AutoAssign)
+                await AssignQueuedAsync(ct);
+            return await announcer.AnnounceAsync(routing, ct);
+        }, cancellationToken);
 
     private async Task AssignQueuedAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Portal.Data;
 using Portal.Features.Bot.Annotation;
 using Portal.Features.Bot.Dialogue;
 using Portal.Features.Bot.Handover;
@@ -27,20 +28,24 @@ public sealed class BotResponder(
     IntentClassifier classifier,
     IOptionsMonitor<BotOptions> options,
     MessageTracing tracing,
+    ClusterLock clusterLock,
     ILogger<BotResponder> logger) : IHostedService
 {
+    // Another node's catch-up waits for its answers; a node that waited this long gives up its own (the messages stay listed).
+    private static readonly TimeSpan WaitForAnotherNode = TimeSpan.FromMinutes(5);
+
     private readonly Dictionary<Guid, Task> _lanes = [];
     // Neither is disposed: no wait handle or timer is ever created, and the host may stop a service after disposing it.
     private readonly SemaphoreSlim _concurrency = new(options.CurrentValue.MaxConcurrentReplies);
     private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
+    private Task _catchUp = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = events.Subscribe(OnEventAsync);
-        // Customers who wrote while the app was stopping or down still get their answer.
-        foreach (var message in await unanswered.ListAsync(cancellationToken))
-            Schedule(message);
+        _catchUp = CatchUpAsync(_stopping.Token);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -49,8 +54,30 @@ public sealed class BotResponder(
         await _stopping.CancelAsync();
         Task[] running;
         lock (_lanes)
-            running = [.. _lanes.Values];
+            running = [.. _lanes.Values, _catchUp];
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// Customers who wrote while the app was stopping or down still get their answer. Nodes starting together take turns
+    /// (<see cref="ClusterLock"/>), each holding its turn until its answers are out, so the next finds those messages answered
+    /// instead of asking the bot (and handing over) a second time.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clusterLock.RunExclusiveAsync("bot-catch-up", WaitForAnotherNode, async ct =>
+            {
+                foreach (var message in await unanswered.ListAsync(ct))
+                    Schedule(message);
+                await IdleAsync();
+            }, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "The bot could not catch up on messages stored while it was down");
+        }
     }
 
     /// <summary>Waits until the bot has answered everything it was given so far (tests, shutdown).</summary>
