@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Data;
 
 namespace Portal.Hosting;
@@ -54,6 +55,26 @@ public static class DatabaseSetup
         return string.IsNullOrWhiteSpace(connectionString)
             ? throw new InvalidOperationException("Portal:Database:Provider is Postgres but ConnectionStrings:Portal is not set.")
             : connectionString;
+    }
+
+    /// <summary>
+    /// Creates the (empty) database when it does not exist yet: the first start on a new PostgreSQL server takes the
+    /// start-up lock (<see cref="ClusterLock"/>), which lives in that database, before it migrates.
+    /// </summary>
+    public static async Task EnsureDatabaseExistsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+            return;
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (DbException) when (creator.Exists())
+        {
+            // Another node starting at the same moment created it first.
+        }
     }
 
     /// <summary>Applies pending migrations (the <c>migrations/</c> folder) before the app serves anything.</summary>

@@ -15,7 +15,9 @@ public static class StartupTasks
     /// together take turns (<see cref="ClusterLock"/>): the first migrates and seeds, the next finds it done, so the seeders'
     /// "is it there yet?" checks never race into duplicate rows.
     /// </summary>
-    public static async Task PrepareAsync(this WebApplication app) =>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.EnsureDatabaseExistsAsync();
         await app.Services.GetRequiredService<ClusterLock>().RunExclusiveAsync("start-up", WaitForAnotherNode, async _ =>
         {
             await app.Services.MigrateDatabaseAsync();
@@ -24,4 +26,5 @@ public static class StartupTasks
             if (scope.ServiceProvider.GetRequiredService<IOptions<PortalOptions>>().Value.SeedDemoData)
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }, CancellationToken.None);
+    }
 }
