@@ -45,9 +45,10 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
             var connects = new List<Task>();
             for (var i = 0; i < options.Customers; i++)
             {
-                var due = options.Ramp * i / Math.Max(1, options.Customers);
-                if (due > rampClock.Elapsed)
-                    await Task.Delay(due - rampClock.Elapsed, ct);
+                // Read the clock once: read twice, the wait could turn negative between the check and the delay.
+                var wait = options.Ramp * i / Math.Max(1, options.Customers) - rampClock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, ct);
                 var customer = new SimulatedCustomer(options, addresses, _ledger, _counters);
                 customers.Add(customer);
                 var chats_ = chatting.Contains(i);
