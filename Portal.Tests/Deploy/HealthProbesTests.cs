@@ -46,6 +46,30 @@ public sealed partial class HealthProbesTests(DeployedPortal portal)
     }
 
     [Fact]
+    public async Task A_node_started_while_redis_is_down_runs_not_ready_and_becomes_ready_once_redis_is_back()
+    {
+        var probes = KubernetesProbes();
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync();
+        // A Redis restart or failover while a pod (re)starts: the node must come up, not crash-loop.
+        var node = await PortalAppFactory.StartAsync(new Dictionary<string, string?> { ["Portal:Redis"] = redis.Configuration });
+        try
+        {
+            using var http = node.CreateClient();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(probes["readinessProbe"].Path)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(probes["livenessProbe"].Path)).StatusCode);
+
+            await redis.RestartAsync();
+
+            Assert.Equal(HttpStatusCode.OK, await StatusOnceItIsNotAsync(http, probes["readinessProbe"].Path, HttpStatusCode.ServiceUnavailable));
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void Probes_health_check_service_and_nginx_use_the_port_the_image_listens_on()
     {
         var port = DeployFiles.ImagePort();

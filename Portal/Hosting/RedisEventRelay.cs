@@ -21,8 +21,17 @@ public sealed class RedisEventRelay<TStream, TEvent>(TStream events, IConnection
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await redis.GetSubscriber().SubscribeAsync(Channel, OnRelayed);
         _local = events.Subscribe(SendAsync);
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(Channel, OnRelayed);
+        }
+        catch (RedisConnectionException exception)
+        {
+            // Redis is away while this node starts (a restart, a failover): the node starts anyway and is not ready
+            // (/readyz) until Redis is back; the multiplexer keeps the subscription and makes it again when it reconnects.
+            logger.LogWarning(exception, "Redis is not reachable; {Stream} events from other nodes arrive once it is", typeof(TStream).Name);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
