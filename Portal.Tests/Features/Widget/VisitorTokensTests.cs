@@ -19,6 +19,24 @@ public sealed class VisitorTokensTests
     }
 
     [Fact]
+    public void A_token_of_the_first_format_issued_before_an_upgrade_still_reads_as_its_visitor()
+    {
+        // The first format: the ids as text, protected by the same purpose — what widgets keep in localStorage from before.
+        var firstFormat = Keys.CreateProtector("Portal.Widget.VisitorToken.v1").ToTimeLimitedDataProtector().Protect(
+            $"{Visitor.SiteId:N}|{Visitor.ContactId:N}|{Visitor.ConversationId:N}", DateTimeOffset.UtcNow.AddDays(1));
+
+        Assert.Equal(Visitor, Tokens(new FakeTimeProvider(DateTimeOffset.UtcNow)).Read(firstFormat));
+    }
+
+    [Fact]
+    public void A_token_is_about_200_characters_so_idle_connections_keep_less()
+    {
+        var token = Tokens(new FakeTimeProvider(DateTimeOffset.UtcNow)).Issue(Visitor);
+
+        Assert.InRange(token.Length, 150, 210);
+    }
+
+    [Fact]
     public void An_expired_token_is_refused()
     {
         var issuedLongAgo = Tokens(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-91)));
