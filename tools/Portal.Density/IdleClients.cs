@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.SignalR.Client;
 using Portal.LoadGen;
@@ -48,9 +47,7 @@ public sealed class IdleClients(ServerKind kind, int port, SourceAddresses addre
             case ServerKind.Portal:
             {
                 using var http = new HttpClient(addresses.Next(), disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { siteKey = "demo-shop" }, ct);
-                response.EnsureSuccessStatusCode();
-                var session = (await response.Content.ReadFromJsonAsync<WidgetSession>(ct))!;
+                var session = await WidgetSession.StartAsync(http, "demo-shop", ct);
                 return await StartAsync(addresses.Hub(new Uri($"http://127.0.0.1:{port}/hubs/widget"), session.VisitorToken), ct);
             }
             case ServerKind.BareHub:
@@ -76,8 +73,6 @@ public sealed class IdleClients(ServerKind kind, int port, SourceAddresses addre
             open = [.. _open];
         await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentConnects }, (c, _) => c.DisposeAsync());
     }
-
-    private sealed record WidgetSession(string VisitorToken);
 
     /// <summary>A plain WebSocket with a receive pending, so the server's pings are answered.</summary>
     private sealed class ReceivingWebSocket : IAsyncDisposable

@@ -20,11 +20,7 @@ public sealed class ServerProcess : IDisposable
     public int Pid => _process.Id;
 
     /// <summary>Resident memory now, from /proc.</summary>
-    public long ResidentBytes()
-    {
-        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    }
+    public long ResidentBytes() => Portal.LoadGen.ServerSampler.ResidentBytesOf(Pid);
 
     public static async Task<ServerProcess> StartAsync(ServerSetup setup, Workspace workspace, int port, string? portalData, CancellationToken ct)
     {

@@ -43,7 +43,8 @@ public sealed class ServerSampler(IReadOnlyList<int> pids, LoadCounters counters
         }
     }
 
-    private static long ResidentBytesOf(int pid)
+    /// <summary>Resident memory (VmRSS) of one local process, in bytes.</summary>
+    public static long ResidentBytesOf(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:"));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Portal.LoadGen;
@@ -25,13 +24,16 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
         try
         {
             using var http = new HttpClient(addresses.Next(), disposeHandler: false) { BaseAddress = options.Url };
-            using var response = await http.PostAsJsonAsync("/api/v1/widget/sessions", new { siteKey = options.SiteKey }, ct);
-            if (!response.IsSuccessStatusCode)
+            WidgetSession session;
+            try
             {
-                counters.Error($"session: HTTP {(int)response.StatusCode}");
+                session = await WidgetSession.StartAsync(http, options.SiteKey, ct);
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is { } status)
+            {
+                counters.Error($"session: HTTP {(int)status}");
                 return false;
             }
-            var session = (await response.Content.ReadFromJsonAsync<WidgetSession>(ct))!;
             ConversationId = session.ConversationId;
             _hub = addresses.Hub(new Uri(options.Url, "/hubs/widget"), session.VisitorToken);
             _hub.On<HubMessage>("message", OnMessage);
@@ -121,6 +123,4 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80];
-
-    private sealed record WidgetSession(string VisitorToken, Guid ConversationId);
 }
