@@ -40,52 +40,17 @@ public sealed partial class ComposeNginxTests(DeployedPortal portal)
     [Fact]
     public async Task The_compose_nginx_passes_nginx_t_and_serves_a_node_but_not_its_metrics()
     {
-        var directory = Directory.CreateTempSubdirectory("portal-nginx-");
-        var port = LoopbackPorts.Free();
-        try
-        {
-            WriteComposeConfig(directory.FullName, port, portal.App.BaseAddress);
-            var config = Path.Combine(directory.FullName, "nginx.conf");
-            var (exitCode, output) = await RunNginxAsync("-t", "-c", config);
-            Assert.True(exitCode == 0, output);
-
-            using var nginx = Process.Start(new ProcessStartInfo(Nginx) { ArgumentList = { "-c", config, "-g", "daemon off;" }, RedirectStandardError = true })!;
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                Assert.Equal(HttpStatusCode.OK, await StatusOnceNginxAnswersAsync(http, "/readyz"));
-                using var demo = await http.GetAsync("/demo");
-                Assert.Equal(HttpStatusCode.OK, demo.StatusCode);
-                Assert.Equal("text/html", demo.Content.Headers.ContentType?.MediaType);
-                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/widget.js")).StatusCode);
-                Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
-            }
-            finally
-            {
-                nginx.Kill(entireProcessTree: true);
-                await nginx.WaitForExitAsync();
-            }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
-
-    /// <summary>The compose config and the shared rules, with the node names pointing at <paramref name="node"/>, listening on <paramref name="port"/>.</summary>
-    private static void WriteComposeConfig(string directory, int port, Uri node)
-    {
-        var compose = File.ReadAllText(Path.Combine(DeployFiles.Deploy, "nginx-compose.conf"));
-        var imagePort = DeployFiles.ImagePort();
-        foreach (var service in DeployFiles.ComposePortalServices().Keys)
-            compose = compose.Replace($"{service}:{imagePort}", $"127.0.0.1:{node.Port}", StringComparison.Ordinal);
-        compose = PidFile().Replace(compose, $"pid {directory}/nginx.pid;");
-        File.WriteAllText(Path.Combine(directory, "nginx.conf"), compose);
-        foreach (var include in Includes(compose))
-        {
-            var shared = File.ReadAllText(Path.Combine(DeployFiles.Deploy, include));
-            File.WriteAllText(Path.Combine(directory, include), shared.Replace($"listen {imagePort};", $"listen 127.0.0.1:{port};", StringComparison.Ordinal));
-        }
+        // NginxServer checks the configuration with nginx -t (failing with nginx's own words) before it starts it, with
+        // the compose services' names pointing at the node.
+        var node = portal.App.BaseAddress.Port;
+        await using var nginx = await NginxServer.StartAsync(DeployFiles.ComposePortalServices().Keys.Select(_ => node).ToList(), shippedFile: "nginx-compose.conf");
+        using var http = new HttpClient { BaseAddress = nginx.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, await StatusOnceNginxAnswersAsync(http, "/readyz"));
+        using var demo = await http.GetAsync("/demo");
+        Assert.Equal(HttpStatusCode.OK, demo.StatusCode);
+        Assert.Equal("text/html", demo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/widget.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/metrics")).StatusCode);
     }
 
     private static async Task<HttpStatusCode> StatusOnceNginxAnswersAsync(HttpClient http, string path)
@@ -120,7 +85,4 @@ public sealed partial class ComposeNginxTests(DeployedPortal portal)
 
     [GeneratedRegex(@"^\s*include\s+(?<file>[^;\s]+);", RegexOptions.Multiline)]
     private static partial Regex Include();
-
-    [GeneratedRegex(@"pid\s+[^;]+;")]
-    private static partial Regex PidFile();
 }

@@ -7,8 +7,8 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>
 /// A real nginx (Debian's <c>/usr/sbin/nginx</c>) in front of test nodes, running the shipped <c>deploy/nginx.conf</c> (and
 /// the routing rules it includes) with
-/// only what must differ on a test machine rewritten: the listen address, the upstream servers (the shipped file's nodes, in
-/// the order they first appear, become the given ports), and the paths of its log, pid and temp files (its own temp
+/// only what must differ on a test machine rewritten: the listen address, the upstream servers (the shipped file's nodes —
+/// addresses or compose service names — in the order they first appear, become the given ports), and the paths of its log, pid and temp files (its own temp
 /// directory). Stopped and deleted on dispose.
 /// </summary>
 public sealed partial class NginxServer : IAsyncDisposable
@@ -26,15 +26,18 @@ public sealed partial class NginxServer : IAsyncDisposable
     /// <summary>What nginx logged (warnings and errors), for a failing test's message.</summary>
     public string ErrorLog => File.Exists(ErrorLogPath(_directory)) ? File.ReadAllText(ErrorLogPath(_directory)) : "";
 
-    /// <summary>Starts nginx on a free loopback port with the shipped configuration, changed by <paramref name="adjust"/> if given.</summary>
-    public static async Task<NginxServer> StartAsync(IReadOnlyList<int> upstreamPorts, Func<string, string>? adjust = null)
+    /// <summary>
+    /// Starts nginx on a free loopback port with a shipped configuration (<c>deploy/nginx.conf</c>, or
+    /// <paramref name="shippedFile"/> such as <c>nginx-compose.conf</c>), changed by <paramref name="adjust"/> if given.
+    /// </summary>
+    public static async Task<NginxServer> StartAsync(IReadOnlyList<int> upstreamPorts, Func<string, string>? adjust = null, string shippedFile = "nginx.conf")
     {
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"This test needs nginx at {ExecutablePath}: run `apt-get install -y nginx` (bash .ci/run does).");
         var directory = Path.Combine(Path.GetTempPath(), "portal-tests", "nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var port = LoopbackPorts.Free();
-        var shipped = await ShippedAsync();
+        var shipped = await ShippedAsync(shippedFile);
         var configuration = Rewrite(shipped, directory, port, upstreamPorts);
         var configurationPath = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(configurationPath, adjust is null ? configuration : adjust(configuration));
@@ -63,11 +66,11 @@ public sealed partial class NginxServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    /// <summary>The shipped deploy/nginx.conf with the files it includes (the shared routing rules) written in place.</summary>
-    private static async Task<string> ShippedAsync()
+    /// <summary>A shipped configuration in deploy/ with the files it includes (the shared routing rules) written in place.</summary>
+    private static async Task<string> ShippedAsync(string file)
     {
         var deploy = Path.Combine(PortalAppFactory.RepositoryRoot, "deploy");
-        var configuration = await File.ReadAllTextAsync(Path.Combine(deploy, "nginx.conf"));
+        var configuration = await File.ReadAllTextAsync(Path.Combine(deploy, file));
         foreach (var include in IncludeDirective().Matches(configuration).Reverse())
             configuration = configuration[..include.Index]
                 + await File.ReadAllTextAsync(Path.Combine(deploy, include.Groups["file"].Value))
@@ -77,11 +80,11 @@ public sealed partial class NginxServer : IAsyncDisposable
 
     private static string Rewrite(string shipped, string directory, int port, IReadOnlyList<int> upstreamPorts)
     {
-        var shippedPorts = UpstreamServer().Matches(shipped).Select(m => m.Groups["port"].Value).Distinct().ToList();
-        if (shippedPorts.Count != upstreamPorts.Count)
+        var shippedNodes = UpstreamServer().Matches(shipped).Select(m => m.Groups["node"].Value).Distinct().ToList();
+        if (shippedNodes.Count != upstreamPorts.Count)
             throw new InvalidOperationException(
-                $"deploy/nginx.conf names {shippedPorts.Count} upstream nodes ({string.Join(", ", shippedPorts)}); the test has {upstreamPorts.Count}.");
-        var configuration = UpstreamServer().Replace(shipped, m => $"server 127.0.0.1:{upstreamPorts[shippedPorts.IndexOf(m.Groups["port"].Value)]}");
+                $"The shipped nginx configuration names {shippedNodes.Count} upstream nodes ({string.Join(", ", shippedNodes)}); the test has {upstreamPorts.Count}.");
+        var configuration = UpstreamServer().Replace(shipped, m => $"server 127.0.0.1:{upstreamPorts[shippedNodes.IndexOf(m.Groups["node"].Value)]}");
         configuration = Replace(configuration, ListenDirective(), $"listen 127.0.0.1:{port};");
         configuration = Replace(configuration, ErrorLogDirective(), $"error_log {ErrorLogPath(directory)} warn;");
         configuration = Replace(configuration, PidDirective(), $"pid {Path.Combine(directory, "nginx.pid")};");
@@ -96,7 +99,7 @@ public sealed partial class NginxServer : IAsyncDisposable
     private static string Replace(string configuration, Regex directive, string replacement) =>
         directive.IsMatch(configuration)
             ? directive.Replace(configuration, replacement, 1)
-            : throw new InvalidOperationException($"deploy/nginx.conf no longer has a line matching {directive}; update {nameof(NginxServer)}.");
+            : throw new InvalidOperationException($"The shipped nginx configuration no longer has a line matching {directive}; update {nameof(NginxServer)}.");
 
     private static IEnumerable<string> Arguments(string configurationPath, string directory) =>
         ["-c", configurationPath, "-p", directory + "/", "-e", ErrorLogPath(directory)];
@@ -140,7 +143,7 @@ public sealed partial class NginxServer : IAsyncDisposable
     [GeneratedRegex(@"(?m)^\s*include\s+(?<file>[^;\s]+);")]
     private static partial Regex IncludeDirective();
 
-    [GeneratedRegex(@"server 127\.0\.0\.1:(?<port>\d+)")]
+    [GeneratedRegex(@"server (?<node>[\w.-]+:\d+)")]
     private static partial Regex UpstreamServer();
 
     [GeneratedRegex(@"listen \d+;")]
