@@ -65,9 +65,14 @@ public sealed class QueueAnnouncer(
     /// Every waiting conversation's place in its queue (oldest first). The estimate assumes the agents who could take
     /// it each finish a conversation every <see cref="RoutingSettings.AverageHandleMinutes"/>.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, QueuePosition>> PositionsAsync(RoutingSettings routing, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, QueuePosition>> PositionsAsync(RoutingSettings routing, CancellationToken cancellationToken) =>
+        await PositionsAsync(routing, await QueuedAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The places of <paramref name="queued"/> (as <see cref="QueuedAsync"/> read them), so a caller listing the queue
+    /// reads it once and every conversation it lists has its place.</summary>
+    public async Task<IReadOnlyDictionary<Guid, QueuePosition>> PositionsAsync(
+        RoutingSettings routing, IReadOnlyList<(Guid ConversationId, Guid? TeamId)> queued, CancellationToken cancellationToken)
     {
-        var queued = await QueuedAsync(cancellationToken);
         if (queued.Count == 0)
             return new Dictionary<Guid, QueuePosition>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -40,8 +40,9 @@ public static class RoutingApi
 
     private static async Task<Ok<QueueEntry[]>> Queue(QueueAnnouncer announcer, RoutingSettingsStore settings, CancellationToken ct)
     {
-        var positions = await announcer.PositionsAsync(await settings.GetAsync(ct), ct);
+        // One read of the queue: read twice, a conversation queued in between had no place (a 500).
         var entries = await announcer.QueuedAsync(ct);
+        var positions = await announcer.PositionsAsync(await settings.GetAsync(ct), entries, ct);
         return TypedResults.Ok(entries
             .Select(e => new QueueEntry(e.ConversationId, e.TeamId, positions[e.ConversationId].Position, positions[e.ConversationId].EstimatedWaitSeconds))
             .ToArray());
