@@ -4,9 +4,17 @@ using Portal.LoadGen;
 namespace Portal.Density;
 
 /// <summary>What one server held and what it cost.</summary>
-public sealed record DensityResult(string Server, string Gc, int Connections, int Failed, double BaselineMegabytes, double HeldMegabytes, double ConnectSeconds)
+/// <remarks>
+/// Two readings of the cost of one connection: from the idle server (<see cref="KilobytesPerConnection"/>, which also
+/// carries what the first connections make the process load, compile and cache once), and from the warmed server
+/// holding the first <see cref="WarmConnections"/> (<see cref="MarginalKilobytesPerConnection"/>: what each further
+/// connection adds, the number that sizes a box).
+/// </remarks>
+public sealed record DensityResult(string Server, string Gc, int Connections, int Failed, double BaselineMegabytes, int WarmConnections, double WarmMegabytes, double HeldMegabytes, double ConnectSeconds)
 {
     public double KilobytesPerConnection => Connections == 0 ? 0 : Math.Round((HeldMegabytes - BaselineMegabytes) * 1024 / Connections, 1);
+
+    public double MarginalKilobytesPerConnection => Connections <= WarmConnections ? 0 : Math.Round((HeldMegabytes - WarmMegabytes) * 1024 / (Connections - WarmConnections), 1);
 }
 
 /// <summary>
@@ -17,7 +25,7 @@ public sealed class DensityRun(Workspace workspace, Action<string> log)
 {
     private static readonly TimeSpan ReadingGap = TimeSpan.FromSeconds(1);
 
-    public async Task<DensityResult> RunAsync(ServerSetup setup, int connections, TimeSpan settle, SourceAddresses addresses, string? portalData, CancellationToken ct)
+    public async Task<DensityResult> RunAsync(ServerSetup setup, int connections, int warmup, TimeSpan settle, SourceAddresses addresses, string? portalData, CancellationToken ct)
     {
         var port = FreePort();
         using var server = await ServerProcess.StartAsync(setup, workspace, port, portalData, ct);
@@ -28,13 +36,18 @@ public sealed class DensityRun(Workspace workspace, Action<string> log)
 
         await using var clients = new IdleClients(setup.Kind, port, addresses);
         var clock = Stopwatch.StartNew();
-        await clients.ConnectAsync(connections, ct);
-        var connectSeconds = clock.Elapsed.TotalSeconds;
+        await clients.ConnectAsync(warmup, ct);
+        await Task.Delay(settle, ct);
+        var warm = await MedianResidentAsync(server, ct);
+        var warmOpen = clients.Open;
+        log($"  {Megabytes(warm)} MB with the first {warmOpen} open; opening the rest");
+        await clients.ConnectAsync(connections - warmup, ct);
+        var connectSeconds = clock.Elapsed.TotalSeconds - settle.TotalSeconds - ReadingGap.TotalSeconds * 5;
         log($"  {clients.Open} open ({clients.Failed} failed) after {connectSeconds:F1} s; settling {settle.TotalSeconds} s");
         await Task.Delay(settle, ct);
         var held = await MedianResidentAsync(server, ct);
-        var result = new DensityResult(setup.Name, setup.Gc, clients.Open, clients.Failed, Megabytes(baseline), Megabytes(held), Math.Round(connectSeconds, 1));
-        log($"  {result.HeldMegabytes} MB with {result.Connections} open: {result.KilobytesPerConnection} KB per connection");
+        var result = new DensityResult(setup.Name, setup.Gc, clients.Open, clients.Failed, Megabytes(baseline), warmOpen, Megabytes(warm), Megabytes(held), Math.Round(connectSeconds, 1));
+        log($"  {result.HeldMegabytes} MB with {result.Connections} open: {result.KilobytesPerConnection} KB per connection from idle, {result.MarginalKilobytesPerConnection} KB each after the first {warmOpen}");
         // The server goes first: closing thousands of connections one by one would take longer than the run.
         server.Dispose();
         return result;
