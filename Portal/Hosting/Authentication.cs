@@ -13,9 +13,9 @@ public static class Authentication
     private const string CookieOrBearer = "CookieOrBearer";
 
     /// <summary>
-    /// Identity cookies for the console, Identity bearer tokens for API clients (SPEC §4.1),
-    /// and visitor tokens for the widget hub. Besides the widget hub, a request with a bearer token, or a hub request
-    /// with <c>?access_token=</c>, is read as a bearer request; anything else by cookie.
+    /// Identity cookies for the console and Identity bearer tokens for API clients (SPEC §4.1): a request with a bearer
+    /// token, or a hub request with <c>?access_token=</c>, is read as a bearer request; anything else by cookie. (The
+    /// widget hub takes visitor tokens, outside this: <see cref="VisitorAuthentication"/>.)
     /// </summary>
     public static WebApplicationBuilder AddPortalAuthentication(this WebApplicationBuilder builder)
     {
@@ -26,11 +26,8 @@ public static class Authentication
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            // The widget hub takes visitor tokens only: reading them as Identity bearer tokens first cost every widget
-            // connection a failed decryption and a second authentication result kept for as long as it stays open.
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", policy => policy.ForwardDefaultSelector = http =>
-                http.Request.Path.StartsWithSegments(WidgetHub.Path) ? VisitorAuthenticationHandler.SchemeName
-                : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 || (http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query.ContainsKey("access_token"))
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
@@ -42,13 +39,11 @@ public static class Authentication
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Path.StartsWithSegments("/hubs"))
-                            context.Token ??= VisitorAuthenticationHandler.ReadToken(context.Request);
+                            context.Token ??= VisitorAuthentication.ReadToken(context.Request);
                         return Task.CompletedTask;
                     },
                 };
             })
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, VisitorAuthenticationHandler>(
-                VisitorAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(cookie =>

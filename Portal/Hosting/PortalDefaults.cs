@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Features.Account;
@@ -76,16 +77,22 @@ public static class PortalDefaults
     {
         // First, so everything after sees the customer's address when a trusted proxy forwarded the request.
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        // A WebSocket has no error page to show and, once upgraded, no status to change, while each of these would keep
+        // its frame alive for as long as the socket stays open (an idle widget for hours).
+        app.UseWhen(http => !IsWebSocketRequest(http), answers =>
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            answers.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            });
+            // APIs and hubs answer errors as problem+json; people browsing get a page saying what happened.
+            answers.UseWhen(http => IsForMachines(http.Request.Path), api => api.UseStatusCodePages());
+            answers.UseWhen(http => !IsForMachines(http.Request.Path),
+                pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         });
-        // APIs and hubs answer errors as problem+json; people browsing get a page saying what happened.
-        app.UseWhen(http => IsForMachines(http.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(http => !IsForMachines(http.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
+        app.UseVisitorAuthentication();
         // Routing after the status-code pages, so a re-executed request finds the status page's endpoint.
         app.UseRouting();
         app.UseMetricsAccess();
@@ -108,6 +115,11 @@ public static class PortalDefaults
         app.MapPortalBackgroundJobs();
         return app;
     }
+
+    /// <summary>A request to open a WebSocket: an HTTP/1.1 upgrade or an HTTP/2 extended CONNECT.</summary>
+    private static bool IsWebSocketRequest(HttpContext http) =>
+        http.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
+        || http.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 
     private static bool IsForMachines(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/openapi")

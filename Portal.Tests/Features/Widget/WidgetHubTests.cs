@@ -298,6 +298,18 @@ public sealed class WidgetHubTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task A_widget_hub_request_without_a_visitor_token_is_told_why_as_problem_json()
+    {
+        using var http = app.CreateClient();
+
+        using var response = await http.PostAsync($"{PortalAppFactory.WidgetHubPath}/negotiate?negotiateVersion=1&access_token=expired-or-forged", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("visitor token", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_widget_hub_refuses_an_agents_token()
     {
         await using var widget = app.BuildHubConnection(PortalAppFactory.WidgetHubPath, await app.TokenForAsync(PortalAppFactory.Agent1Email));

@@ -60,7 +60,7 @@ public sealed class FloodLimitFilter(IOptions<FloodLimitOptions> options) : IHub
     {
         var user = invocation.Context.User;
         var who = user?.FindFirstValue(ClaimTypes.NameIdentifier) is { } agentId ? $"agent:{agentId}"
-            : Widget.VisitorAuthenticationHandler.From(user) is { } visitor ? $"visitor:{visitor.ContactId}"
+            : Widget.VisitorAuthentication.From(user) is { } visitor ? $"visitor:{visitor.ContactId}"
             : null;
         return (who, invocation.HubMethodName) switch
         {

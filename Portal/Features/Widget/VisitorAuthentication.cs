@@ -1,32 +1,40 @@
 using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Portal.Features.Widget;
 
 /// <summary>
-/// Authenticates widget hub connections by visitor token, sent as <c>?access_token=</c> (browsers)
-/// or as an <c>Authorization: Bearer</c> header (other SignalR clients), SPEC §8.
+/// Authenticates widget hub connections by visitor token, sent as <c>?access_token=</c> (browsers) or as an
+/// <c>Authorization: Bearer</c> header (other SignalR clients), SPEC §8.
 /// </summary>
-public sealed class VisitorAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, VisitorTokens tokens)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+/// <remarks>
+/// The widget hub's endpoint short-circuits the people-facing pipeline (cookies, two-factor, authorization, rate limits,
+/// antiforgery: none of it applies to a visitor), so this middleware, before routing, is what lets a connection in. Going
+/// through ASP.NET Core authentication and authorization instead kept their per-request state (a service scope, the
+/// handlers, two authentication results, the middlewares' frames: about 1.5 KB) alive for as long as each idle widget
+/// stays connected.
+/// </remarks>
+public static class VisitorAuthentication
 {
-    public const string SchemeName = "Visitor";
+    public const string AuthenticationType = "Visitor";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>Lets widget hub requests with a valid visitor token through as that visitor; answers 401 to the others.</summary>
+    public static IApplicationBuilder UseVisitorAuthentication(this IApplicationBuilder app)
     {
-        var token = ReadToken(Request);
-        if (token is null)
-            return Task.FromResult(AuthenticateResult.NoResult());
-        var visitor = tokens.Read(token);
-        if (visitor is null)
-            return Task.FromResult(AuthenticateResult.Fail("The visitor token is invalid or has expired."));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new VisitorClaimsIdentity(visitor)), SchemeName)));
+        var tokens = app.ApplicationServices.GetRequiredService<VisitorTokens>();
+        return app.Use((http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments(WidgetHub.Path))
+                return next(http);
+            if (tokens.Read(ReadToken(http.Request)) is not { } visitor)
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in as a visitor",
+                    detail: "The visitor token is missing, invalid or has expired; start a widget session for a new one.").ExecuteAsync(http);
+            http.User = new ClaimsPrincipal(new VisitorClaimsIdentity(visitor));
+            return next(http);
+        });
     }
 
-    internal static string? ReadToken(HttpRequest request)
+    /// <summary>The token of a hub request: the bearer header, or <c>?access_token=</c> where browsers put it.</summary>
+    public static string? ReadToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -43,7 +51,7 @@ public sealed class VisitorAuthenticationHandler(
 /// connection, so three claims and their strings would cost every idle connection more than half a kilobyte, and every hub
 /// call would parse them again.
 /// </summary>
-public sealed class VisitorClaimsIdentity(VisitorIdentity visitor) : ClaimsIdentity(VisitorAuthenticationHandler.SchemeName)
+public sealed class VisitorClaimsIdentity(VisitorIdentity visitor) : ClaimsIdentity(VisitorAuthentication.AuthenticationType)
 {
     public VisitorIdentity Visitor { get; } = visitor;
 

@@ -14,7 +14,10 @@ public static class WidgetApi
             .WithDescription("Returns the visitor token for /hubs/widget and the visitor's conversation id. Pass the stored visitorToken to keep the conversation; pass user (setUser) to identify the customer.");
 
         app.MapGet("/widget/frame", ServeFrame).ExcludeFromDescription().AllowAnonymous();
-        app.MapHub<WidgetHub>(WidgetHub.Path);
+        // Straight from routing to the hub: visitors were let in before routing (VisitorAuthentication), and nothing after
+        // it (cookies, two-factor, authorization, rate limits, antiforgery) is for them; each of those would keep its
+        // per-request state alive for as long as an idle widget stays connected.
+        app.MapHub<WidgetHub>(WidgetHub.Path).ShortCircuit();
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -14,11 +13,10 @@ using Portal.Features.Sites;
 namespace Portal.Features.Widget;
 
 /// <summary>
-/// The customer's real-time connection, <c>/hubs/widget</c> (SPEC §4.4). Requests to this path are authenticated by
-/// visitor token only (the default scheme forwards them to <see cref="VisitorAuthenticationHandler"/>); naming the scheme
-/// here as well would authenticate every connection twice and keep both results for as long as it stays open.
+/// The customer's real-time connection, <c>/hubs/widget</c> (SPEC §4.4). Only visitors reach it: its endpoint skips
+/// ASP.NET Core authorization, and <see cref="VisitorAuthentication"/> answers 401 to a request without a valid visitor
+/// token before routing; a connection that still comes without a visitor is aborted.
 /// </summary>
-[Authorize]
 public sealed class WidgetHub(
     ConversationMessages messages,
     ConversationActions actions,
@@ -33,7 +31,7 @@ public sealed class WidgetHub(
 {
     public const string Path = "/hubs/widget";
 
-    private VisitorIdentity Visitor => VisitorAuthenticationHandler.From(Context.User)
+    private VisitorIdentity Visitor => VisitorAuthentication.From(Context.User)
         ?? throw new HubException("This connection has no visitor.");
 
     public override async Task OnConnectedAsync()
@@ -43,6 +41,11 @@ public sealed class WidgetHub(
         metrics.ConnectionOpened("widget");
         try
         {
+            if (VisitorAuthentication.From(Context.User) is null)
+            {
+                Context.Abort();
+                return;
+            }
             var site = await sites.FindAsync(Visitor.SiteId);
             if (site is null || !SiteDirectory.AllowsRequest(site, Context.GetHttpContext()!.Request))
             {
