@@ -8,6 +8,9 @@ public sealed class DatabaseWriteGate(bool serializeWrites)
 {
     private readonly SemaphoreSlim? _semaphore = serializeWrites ? new SemaphoreSlim(1, 1) : null;
 
+    /// <summary>Whether writers take turns (SQLite); false on a server database.</summary>
+    public bool SerializesWrites => _semaphore is not null;
+
     public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {
         if (_semaphore is null)

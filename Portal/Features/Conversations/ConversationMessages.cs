@@ -1,23 +1,20 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Monitoring;
 using Portal.Features.Monitoring.Traces;
 
 namespace Portal.Features.Conversations;
 
 /// <summary>
-/// Appends messages to conversations: stored (with the next seq) before anyone is told,
-/// idempotent on clientMessageId, and safe under concurrent senders.
+/// Appends messages to conversations: checked, stored with the next seq (<see cref="MessageStore"/>) before anyone is
+/// told, idempotent on clientMessageId, and safe under concurrent senders; then published to whoever should hear of it.
 /// </summary>
 public sealed class ConversationMessages(
     IDbContextFactory<PortalDbContext> dbFactory,
-    DatabaseWriteGate writeGate,
+    MessageStore store,
     ConversationQueries queries,
     ConversationEvents events,
-    PortalMetrics metrics,
-    MessageTracing tracing,
-    TimeProvider clock)
+    MessageTracing tracing)
 {
     private const int MaxAttempts = 5;
 
@@ -71,7 +68,7 @@ public sealed class ConversationMessages(
         using var storing = tracing.StartStore(message);
         try
         {
-            var result = await TryAppendAsync(message, cancellationToken);
+            var result = await store.StoreAsync(message, cancellationToken);
             storing.Stored(result.Message);
             return result;
         }
@@ -82,83 +79,6 @@ public sealed class ConversationMessages(
         }
     }
 
-    private async Task<AppendResult> TryAppendAsync(NewMessage message, CancellationToken cancellationToken)
-    {
-        using var _ = await writeGate.EnterAsync(cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var conversation = await ConversationRowLock.FindForWriteAsync(db, message.ConversationId, cancellationToken)
-            ?? throw new ConversationNotFoundException(message.ConversationId);
-
-        if (message.ClientMessageId is not null)
-        {
-            var earlier = await db.Messages.AsNoTracking().FirstOrDefaultAsync(
-                m => m.ConversationId == message.ConversationId && m.ClientMessageId == message.ClientMessageId,
-                cancellationToken);
-            if (earlier is not null)
-                return new AppendResult(MessageDto.From(earlier), Created: false);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stored = new Message
-        {
-            ConversationId = conversation.Id,
-            Seq = conversation.LastSeq + 1,
-            Author = message.Author,
-            AuthorId = message.AuthorId,
-            AuthorName = message.AuthorName,
-            Text = message.Text,
-            Private = message.Private,
-            ClientMessageId = message.ClientMessageId,
-            SentAt = now,
-        };
-        conversation.LastSeq = stored.Seq;
-        conversation.LastActivityAt = now;
-        if (!message.Private)
-        {
-            conversation.LastMessageAt = now;
-            conversation.LastMessagePreview = Preview(message.Text);
-        }
-        TimeSpan? firstResponse = null;
-        if (message.Author == MessageAuthor.Agent && !message.Private)
-        {
-            conversation.BotActive = false;
-            if (conversation.FirstRespondedAt is null)
-            {
-                conversation.FirstRespondedAt = now;
-                firstResponse = now - conversation.AwaitingAgentSince;
-            }
-            if (conversation.AssigneeId is null)
-            {
-                // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
-                conversation.AssigneeId = message.AuthorId;
-                conversation.AssignedAt = now;
-                conversation.QueuedAt = null;
-            }
-        }
-        if (message.Author == MessageAuthor.Customer)
-        {
-            conversation.UnreadByAgents++;
-            if (!conversation.BotActive && conversation.FirstRespondedAt is null)
-                conversation.AwaitingAgentSince ??= now;
-            // A customer writing into a closed conversation brings it back to the team.
-            if (conversation.Status == ConversationStatus.Closed)
-            {
-                conversation.Status = ConversationStatus.Open;
-                conversation.ClosedAt = null;
-            }
-        }
-
-        db.Messages.Add(stored);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        metrics.MessageStored(conversation.Channel, message.Author);
-        if (firstResponse is { } waited)
-            metrics.FirstResponse(conversation.Channel, waited);
-        return new AppendResult(MessageDto.From(stored), Created: true);
-    }
-
     private async Task PublishAsync(AppendResult result, CancellationToken cancellationToken)
     {
         var conversation = await queries.FindAsync(result.Message.ConversationId, cancellationToken);
@@ -166,12 +86,6 @@ public sealed class ConversationMessages(
             return;
         await events.PublishAsync(new MessageAdded(result.Message, conversation));
         await events.PublishAsync(new ConversationChanged(conversation));
-    }
-
-    private static string Preview(string text)
-    {
-        var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return oneLine.Length <= 140 ? oneLine : oneLine[..139] + "…";
     }
 }
 

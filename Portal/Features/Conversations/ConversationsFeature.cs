@@ -10,6 +10,7 @@ public static class ConversationsFeature
         var services = builder.Services;
         services.AddSingleton<ConversationEvents>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<MessageStore>();
         services.AddSingleton<ConversationMessages>();
         services.AddSingleton<ConversationActions>();
         services.AddSingleton<ConversationAudience>();

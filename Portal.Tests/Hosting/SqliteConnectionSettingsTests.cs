@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Hosting;
+
+/// <summary>
+/// Every SQLite connection the app works on enforces foreign keys and writes with synchronous=NORMAL (safe under WAL),
+/// whether freshly opened or handed out again by the pool, where the settings are applied once per handle.
+/// </summary>
+public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
+{
+    [Fact]
+    public async Task Connections_from_the_pool_keep_foreign_keys_on_and_synchronous_normal()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+
+        for (var use = 0; use < 5; use++)
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(1, await PragmaAsync(db, "foreign_keys"));
+            Assert.Equal(1, await PragmaAsync(db, "synchronous"));
+        }
+    }
+
+    [Fact]
+    public async Task Several_connections_open_at_once_each_have_the_settings()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var contexts = new List<PortalDbContext>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var db = await factory.CreateDbContextAsync();
+                contexts.Add(db);
+                await db.Database.OpenConnectionAsync();
+            }
+
+            foreach (var db in contexts)
+                Assert.Equal(1, await PragmaAsync(db, "foreign_keys"));
+        }
+        finally
+        {
+            foreach (var db in contexts)
+                await db.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> PragmaAsync(PortalDbContext db, string name)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
