@@ -11,10 +11,14 @@ namespace Portal.Features.Conversations;
 /// </summary>
 internal static class ConversationRowLock
 {
+    // Every message loads its conversation this way: compiled once.
+    private static readonly PerModel<Func<PortalDbContext, Guid, CancellationToken, Task<Conversation?>>> ById = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, Guid id, CancellationToken _) => db.Conversations.FirstOrDefault(c => c.Id == id)));
+
     public static async Task<Conversation?> FindForWriteAsync(PortalDbContext db, Guid conversationId, CancellationToken cancellationToken)
     {
         if (!db.Database.IsNpgsql())
-            return await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+            return await ById.For(db)(db, conversationId, cancellationToken);
         var locked = await db.Conversations
             .FromSql($"SELECT * FROM \"Conversations\" WHERE \"Id\" = {conversationId} FOR UPDATE")
             .ToListAsync(cancellationToken);

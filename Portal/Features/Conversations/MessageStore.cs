@@ -20,6 +20,11 @@ public sealed class MessageStore(
     /// <summary>The most messages one transaction takes: a batch is written within a few milliseconds.</summary>
     internal const int MaxBatch = 64;
 
+    // Every message with a clientMessageId looks for an earlier send of it: compiled once.
+    private static readonly PerModel<Func<PortalDbContext, Guid, string, CancellationToken, Task<Message?>>> EarlierSend = new(() =>
+        EF.CompileAsyncQuery((PortalDbContext db, Guid conversationId, string clientMessageId, CancellationToken _) =>
+            db.Messages.AsNoTracking().FirstOrDefault(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId)));
+
     private readonly Lock _lock = new();
     private List<PendingMessage> _waiting = [];
     private bool _writing;
@@ -153,9 +158,7 @@ public sealed class MessageStore(
         {
             if (storedHere.TryGetValue((message.ConversationId, clientMessageId), out var sameBatch))
                 return new Appended(sameBatch, Created: false, conversation.Channel, null);
-            var earlier = await db.Messages.AsNoTracking().FirstOrDefaultAsync(
-                m => m.ConversationId == message.ConversationId && m.ClientMessageId == clientMessageId,
-                cancellationToken);
+            var earlier = await EarlierSend.For(db)(db, message.ConversationId, clientMessageId, cancellationToken);
             if (earlier is not null)
                 return new Appended(earlier, Created: false, conversation.Channel, null);
         }

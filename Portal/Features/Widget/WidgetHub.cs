@@ -22,6 +22,7 @@ public sealed class WidgetHub(
     ConversationActions actions,
     ConversationEvents events,
     SiteDirectory sites,
+    ContactDirectory contacts,
     IDbContextFactory<PortalDbContext> dbFactory,
     DatabaseWriteGate writeGate,
     PortalMetrics metrics,
@@ -73,11 +74,12 @@ public sealed class WidgetHub(
     {
         var visitor = Visitor;
         using var trace = tracing.StartEntry(MessageSpans.HubSend, visitor.ConversationId, MessageAuthor.Customer, Channels.Web);
-        var contact = await FindContactAsync(visitor.ContactId);
+        var authorName = await contacts.DisplayNameAsync(visitor.ContactId)
+            ?? throw new HubException("This visitor no longer exists; start a new session.");
         try
         {
             var result = await messages.AppendAsync(new NewMessage(
-                visitor.ConversationId, MessageAuthor.Customer, visitor.ContactId.ToString(), contact.DisplayName, text ?? "", clientMessageId));
+                visitor.ConversationId, MessageAuthor.Customer, visitor.ContactId.ToString(), authorName, text ?? "", clientMessageId));
             trace.Stored(result.Message);
             return result.Message;
         }
@@ -141,13 +143,6 @@ public sealed class WidgetHub(
             contact.Browser = Clip(userAgent, 500) ?? contact.Browser;
             contact.LastSeenAt = DateTime.UtcNow;
         });
-    }
-
-    private async Task<Contact> FindContactAsync(Guid contactId)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId)
-            ?? throw new HubException("This visitor no longer exists; start a new session.");
     }
 
     private async Task UpdateContactAsync(Action<Contact> change)
