@@ -15,8 +15,13 @@ public abstract record ConversationEvent(Guid ConversationId);
 /// <summary>A message was stored; <see cref="Conversation"/> is the conversation after it.</summary>
 public sealed record MessageAdded(MessageDto Message, ConversationDto Conversation) : ConversationEvent(Message.ConversationId);
 
-/// <summary>A conversation changed; <see cref="PreviousAssigneeId"/> is set when it moved away from someone.</summary>
-public sealed record ConversationChanged(ConversationDto Conversation, string? PreviousAssigneeId = null) : ConversationEvent(Conversation.Id);
+/// <summary>
+/// A conversation changed; <see cref="PreviousAssigneeId"/> is set when it moved away from someone. <see cref="ByMessage"/>:
+/// what changed is what a new message changes (last message, unread count, a reply taking it, a customer reopening it),
+/// nothing an action did to its place in the queue.
+/// </summary>
+public sealed record ConversationChanged(ConversationDto Conversation, string? PreviousAssigneeId = null, bool ByMessage = false)
+    : ConversationEvent(Conversation.Id);
 
 /// <summary>Someone is typing; <see cref="Author"/> is "customer" or "agent".</summary>
 public sealed record TypingChanged(Guid ConversationId, string Author, string? AgentId, string? AgentName, bool IsTyping)
