@@ -32,7 +32,15 @@ public sealed class RoutingTriggersTests
     {
         var queued = Conversation() with { QueuedAt = Now, LastSeq = 7, Unread = 3 };
 
-        Assert.Equal(RoutingWork.None, RoutingWorkFor(new ConversationChanged(queued, ByMessage: true)));
+        Assert.Equal(RoutingWork.None, RoutingWorkFor(new ConversationChanged(queued, Queue: QueueEffect.Unchanged)));
+    }
+
+    [Fact]
+    public void An_agent_reply_taking_a_waiting_conversation_sends_the_queue_round_so_those_behind_move_up()
+    {
+        var taken = Conversation() with { AssigneeId = "agent-1" };
+
+        Assert.Equal(RoutingWork.Drain, RoutingWorkFor(new ConversationChanged(taken, Queue: QueueEffect.Left)));
     }
 
     [Fact]

@@ -129,6 +129,25 @@ public sealed class RoutingUnderLoadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_an_agent_answers_the_customer_ahead_the_one_behind_hears_they_moved_up()
+    {
+        var ahead = await _app.StartConversationAsync("ahead in line");
+        var behind = await _app.StartConversationAsync("behind in line");
+        await using var widget = _app.BuildHubConnection(PortalAppFactory.WidgetHubPath, behind.Session.VisitorToken);
+        var told = new ConcurrentQueue<int>();
+        widget.On<JsonElement>("queue", q => told.Enqueue(q.GetProperty("position").GetInt32()));
+        await widget.StartAsync();
+        await _app.Services.GetRequiredService<RoutingQueue>().DrainNowAsync();
+        await WaitUntilAsync(() => told.Contains(2));
+
+        // Answering a waiting customer takes their conversation out of the queue (no routing pass asked for here).
+        using var agent = await _app.CreateApiClientAsync(PortalAppFactory.Agent1Email);
+        (await agent.PostJsonAsync($"/api/v1/conversations/{ahead.Id}/messages", new { text = "Hello, I can help." })).EnsureSuccessStatusCode();
+
+        await WaitUntilAsync(() => told.Contains(1));
+    }
+
+    [Fact]
     public async Task A_waiting_conversation_goes_to_an_agent_the_moment_they_come_online_and_back_to_the_queue_when_they_go_offline()
     {
         using var admin = await _app.CreateApiClientAsync();

@@ -16,12 +16,24 @@ public abstract record ConversationEvent(Guid ConversationId);
 public sealed record MessageAdded(MessageDto Message, ConversationDto Conversation) : ConversationEvent(Message.ConversationId);
 
 /// <summary>
-/// A conversation changed; <see cref="PreviousAssigneeId"/> is set when it moved away from someone. <see cref="ByMessage"/>:
-/// what changed is what a new message changes (last message, unread count, a reply taking it, a customer reopening it),
-/// nothing an action did to its place in the queue.
+/// A conversation changed; <see cref="PreviousAssigneeId"/> is set when it moved away from someone. <see cref="Queue"/>
+/// says what a message's change did to the routing queue; an action's change is judged by the state it left.
 /// </summary>
-public sealed record ConversationChanged(ConversationDto Conversation, string? PreviousAssigneeId = null, bool ByMessage = false)
+public sealed record ConversationChanged(ConversationDto Conversation, string? PreviousAssigneeId = null, QueueEffect Queue = QueueEffect.ByAction)
     : ConversationEvent(Conversation.Id);
+
+/// <summary>What a change did to the routing queue.</summary>
+public enum QueueEffect
+{
+    /// <summary>An action (assign, transfer, close, …): routing looks at the conversation's new state.</summary>
+    ByAction,
+
+    /// <summary>A message changed the conversation (last message, unread count) and left the queue as it was.</summary>
+    Unchanged,
+
+    /// <summary>A message took the conversation out of the queue: an agent answered a waiting customer.</summary>
+    Left,
+}
 
 /// <summary>Someone is typing; <see cref="Author"/> is "customer" or "agent".</summary>
 public sealed record TypingChanged(Guid ConversationId, string Author, string? AgentId, string? AgentName, bool IsTyping)

@@ -85,7 +85,7 @@ public sealed class ConversationMessages(
         if (conversation is null)
             return;
         await events.PublishAsync(new MessageAdded(result.Message, conversation));
-        await events.PublishAsync(new ConversationChanged(conversation, ByMessage: true));
+        await events.PublishAsync(new ConversationChanged(conversation, Queue: result.LeftQueue ? QueueEffect.Left : QueueEffect.Unchanged));
     }
 }
 

@@ -133,19 +133,19 @@ public sealed class MessageStore(
                 pending.Stored.TrySetException(refused);
                 continue;
             }
-            var (message, created, channel, firstResponse) = appended!;
+            var (message, created, channel, firstResponse, leftQueue) = appended!;
             if (created)
             {
                 metrics.MessageStored(channel, message.Author);
                 if (firstResponse is { } waited)
                     metrics.FirstResponse(channel, waited);
             }
-            pending.Stored.TrySetResult(new AppendResult(MessageDto.From(message), created));
+            pending.Stored.TrySetResult(new AppendResult(MessageDto.From(message), created, leftQueue));
         }
     }
 
     /// <summary>What appending one message did, known once its transaction commits.</summary>
-    private sealed record Appended(Message Message, bool Created, string Channel, TimeSpan? FirstResponse);
+    private sealed record Appended(Message Message, bool Created, string Channel, TimeSpan? FirstResponse, bool LeftQueue = false);
 
     private async Task<Appended> AppendAsync(
         PortalDbContext db, NewMessage message, Dictionary<(Guid, string), Message> storedHere, CancellationToken cancellationToken)
@@ -184,6 +184,7 @@ public sealed class MessageStore(
             conversation.LastMessagePreview = Preview(message.Text);
         }
         TimeSpan? firstResponse = null;
+        var leftQueue = false;
         if (message.Author == MessageAuthor.Agent && !message.Private)
         {
             conversation.BotActive = false;
@@ -197,6 +198,7 @@ public sealed class MessageStore(
                 // Answering a waiting customer takes the conversation: it leaves the queue and is the agent's.
                 conversation.AssigneeId = message.AuthorId;
                 conversation.AssignedAt = now;
+                leftQueue = conversation.QueuedAt is not null;
                 conversation.QueuedAt = null;
             }
         }
@@ -216,7 +218,7 @@ public sealed class MessageStore(
         db.Messages.Add(stored);
         if (message.ClientMessageId is { } id)
             storedHere[(message.ConversationId, id)] = stored;
-        return new Appended(stored, Created: true, conversation.Channel, firstResponse);
+        return new Appended(stored, Created: true, conversation.Channel, firstResponse, leftQueue);
     }
 
     private static string Preview(string text)

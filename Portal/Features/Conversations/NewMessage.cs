@@ -10,5 +10,8 @@ public sealed record NewMessage(
     string? ClientMessageId = null,
     bool Private = false);
 
-/// <summary>The stored message and whether this call stored it (false: an earlier send with the same clientMessageId did).</summary>
-public sealed record AppendResult(MessageDto Message, bool Created);
+/// <summary>
+/// The stored message and whether this call stored it (false: an earlier send with the same clientMessageId did);
+/// <see cref="LeftQueue"/>: it took its conversation out of the routing queue (an agent answered a waiting customer).
+/// </summary>
+public sealed record AppendResult(MessageDto Message, bool Created, bool LeftQueue = false);

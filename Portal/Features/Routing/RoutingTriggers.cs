@@ -53,15 +53,17 @@ public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier 
 
     /// <summary>
     /// What an event sets off: a customer writing into a conversation nobody has and the bot is not answering joins the
-    /// queue; a conversation leaving someone, closing (capacity frees up) or put back in the queue by an action sends the
-    /// queue round again. A message's own change to its conversation never does: it frees no capacity and queues nothing
-    /// (a pass per message, each reading the whole queue, took a quarter of the server's CPU with 4,000 waiting).
+    /// queue; a conversation leaving someone, closing (capacity frees up), put back in the queue, or taken out of it by an
+    /// agent's reply (those behind it move up) sends the queue round again. Any other message's change to its
+    /// conversation does not: it frees no capacity and moves nobody (a pass per message, each reading the whole queue,
+    /// took a quarter of the server's CPU with 4,000 waiting).
     /// </summary>
     internal static RoutingWork RoutingWorkFor(ConversationEvent @event) => @event switch
     {
         MessageAdded { Message.Author: MessageAuthor.Customer, Conversation: { AssigneeId: null, QueuedAt: null, BotActive: false } conversation }
             when conversation.Status != ConversationStatus.Closed => RoutingWork.Enqueue,
-        ConversationChanged { ByMessage: true } => RoutingWork.None,
+        ConversationChanged { Queue: QueueEffect.Left } => RoutingWork.Drain,
+        ConversationChanged { Queue: QueueEffect.Unchanged } => RoutingWork.None,
         ConversationChanged { PreviousAssigneeId: not null }
             or ConversationChanged { Conversation.Status: ConversationStatus.Closed }
             or ConversationChanged { Conversation: { AssigneeId: null, QueuedAt: not null } } => RoutingWork.Drain,
