@@ -36,11 +36,11 @@ public sealed class RoutingTriggersTests
     }
 
     [Fact]
-    public void An_agent_reply_taking_a_waiting_conversation_sends_the_queue_round_so_those_behind_move_up()
+    public void An_agent_reply_taking_a_waiting_conversation_has_those_behind_told_their_new_places()
     {
         var taken = Conversation() with { AssigneeId = "agent-1" };
 
-        Assert.Equal(RoutingWork.Drain, RoutingWorkFor(new ConversationChanged(taken, Queue: QueueEffect.Left)));
+        Assert.Equal(RoutingWork.RefreshPlaces, RoutingWorkFor(new ConversationChanged(taken, Queue: QueueEffect.Left)));
     }
 
     [Fact]

@@ -47,22 +47,25 @@ public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier 
             case RoutingWork.Drain:
                 queue.RequestDrain();
                 break;
+            case RoutingWork.RefreshPlaces:
+                queue.RequestPlacesRefresh();
+                break;
         }
         return Task.CompletedTask;
     }
 
     /// <summary>
     /// What an event sets off: a customer writing into a conversation nobody has and the bot is not answering joins the
-    /// queue; a conversation leaving someone, closing (capacity frees up), put back in the queue, or taken out of it by an
-    /// agent's reply (those behind it move up) sends the queue round again. Any other message's change to its
-    /// conversation does not: it frees no capacity and moves nobody (a pass per message, each reading the whole queue,
-    /// took a quarter of the server's CPU with 4,000 waiting).
+    /// queue; a conversation leaving someone, closing (capacity frees up) or put back in the queue sends the queue round
+    /// again; an agent's reply taking a waiting conversation frees no room but moves those behind it up, so they hear
+    /// their new places shortly. Any other message's change to its conversation sets off nothing (a pass per message,
+    /// each reading the whole queue, took a quarter of the server's CPU with 4,000 waiting).
     /// </summary>
     internal static RoutingWork RoutingWorkFor(ConversationEvent @event) => @event switch
     {
         MessageAdded { Message.Author: MessageAuthor.Customer, Conversation: { AssigneeId: null, QueuedAt: null, BotActive: false } conversation }
             when conversation.Status != ConversationStatus.Closed => RoutingWork.Enqueue,
-        ConversationChanged { Queue: QueueEffect.Left } => RoutingWork.Drain,
+        ConversationChanged { Queue: QueueEffect.Left } => RoutingWork.RefreshPlaces,
         ConversationChanged { Queue: QueueEffect.Unchanged } => RoutingWork.None,
         ConversationChanged { PreviousAssigneeId: not null }
             or ConversationChanged { Conversation.Status: ConversationStatus.Closed }
@@ -70,5 +73,5 @@ public sealed class RoutingTriggers(ConversationEvents events, PresenceNotifier 
         _ => RoutingWork.None,
     };
 
-    internal enum RoutingWork { None, Enqueue, Drain }
+    internal enum RoutingWork { None, Enqueue, Drain, RefreshPlaces }
 }
