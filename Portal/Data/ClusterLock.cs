@@ -17,6 +17,8 @@ namespace Portal.Data;
 /// (<c>FOR UPDATE</c>, conditional <c>UPDATE</c>s) on its own connections. Writers that lock a conversation row never ask for
 /// a cluster lock, so nobody holding a row lock waits for a cluster lock and no cycle can form. Callers must keep it so: never
 /// take a cluster lock inside an open transaction, and never wait inside the work for something that waits for the same lock.
+/// Work that must stay with one node across runs (it keeps state in memory) takes <see cref="Portal.Hosting.SingleNodeDuty"/>
+/// instead.
 /// </remarks>
 public sealed class ClusterLock(IDbContextFactory<PortalDbContext> dbFactory, bool acrossNodes)
 {

@@ -7,6 +7,11 @@ namespace Portal.Hosting;
 /// the node holding a short Redis lease does it and renews the lease each time; when that node dies the lease runs out
 /// and another takes over. With one node (no Redis) this node always has the duty.
 /// </summary>
+/// <remarks>
+/// Not <see cref="Portal.Data.ClusterLock"/>: that one makes each piece of work (a routing pass) exclusive while it runs,
+/// and any node may run the next; a duty stays with one node across runs, for work that keeps state in memory between
+/// them (alert evaluation's hold windows).
+/// </remarks>
 public sealed class SingleNodeDuty(IConnectionMultiplexer? redis = null)
 {
     private readonly string _node = Guid.NewGuid().ToString("N");
