@@ -26,7 +26,7 @@ public sealed class MessageStore(
             db.Messages.AsNoTracking().FirstOrDefault(m => m.ConversationId == conversationId && m.ClientMessageId == clientMessageId)));
 
     private readonly Lock _lock = new();
-    private List<PendingMessage> _waiting = [];
+    private readonly List<PendingMessage> _waiting = [];
     private bool _writing;
 
     /// <exception cref="ConversationNotFoundException">The conversation does not exist.</exception>
@@ -69,8 +69,8 @@ public sealed class MessageStore(
                     _writing = false;
                     return;
                 }
-                batch = _waiting.Count <= MaxBatch ? _waiting : _waiting[..MaxBatch];
-                _waiting = _waiting.Count <= MaxBatch ? [] : _waiting[MaxBatch..];
+                batch = _waiting[..Math.Min(_waiting.Count, MaxBatch)];
+                _waiting.RemoveRange(0, batch.Count);
             }
             try
             {
@@ -105,35 +105,32 @@ public sealed class MessageStore(
         }
     }
 
-    /// <summary>One transaction for the batch; each message's caller hears its own outcome once it is committed.</summary>
+    /// <summary>
+    /// One transaction for the batch; each message's caller hears its own outcome once it is committed (a message to a
+    /// conversation that does not exist is refused at once: nothing of it is written).
+    /// </summary>
     private async Task WriteAsync(IReadOnlyList<PendingMessage> batch, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcomes = new List<(PendingMessage Pending, Appended? Appended, Exception? Refused)>(batch.Count);
+        var appended = new List<(PendingMessage Pending, Appended Appended)>(batch.Count);
         var storedHere = new Dictionary<(Guid, string), Message>();
         foreach (var pending in batch)
         {
             try
             {
-                outcomes.Add((pending, await AppendAsync(db, pending.Message, storedHere, cancellationToken), null));
+                appended.Add((pending, await AppendAsync(db, pending.Message, storedHere, cancellationToken)));
             }
             catch (ConversationNotFoundException ex)
             {
-                outcomes.Add((pending, null, ex));
+                pending.Stored.TrySetException(ex);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        foreach (var (pending, appended, refused) in outcomes)
+        foreach (var (pending, (message, created, channel, firstResponse, leftQueue)) in appended)
         {
-            if (refused is not null)
-            {
-                pending.Stored.TrySetException(refused);
-                continue;
-            }
-            var (message, created, channel, firstResponse, leftQueue) = appended!;
             if (created)
             {
                 metrics.MessageStored(channel, message.Author);
