@@ -41,6 +41,7 @@ public static class DatabaseSetup
             .AddInterceptors(new SqlitePragmas()));
         builder.Services.AddScoped(ContextOfTheScope);
         builder.Services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
+        builder.Services.AddHostedService<WalCheckpoints>();
         // A SQLite file belongs to one process: there are no other nodes to keep apart.
         builder.Services.AddSingleton(services => new ClusterLock(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), acrossNodes: false));
         return builder;
@@ -106,13 +107,14 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Per-connection settings: WAL makes NORMAL durable across crashes of the app, and faster than FULL. They stay with the
+    /// Per-connection settings: WAL makes NORMAL durable across crashes of the app, and faster than FULL; no checkpoint on
+    /// commit (<see cref="WalCheckpoints"/> does them off the write path). They stay with the
     /// connection's SQLite handle, which the pool hands out again and again: each handle is set up once, not on every
     /// open (three statements parsed and run per open, several opens per message).
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
         private static readonly object SetUp = new();
         private readonly ConditionalWeakTable<object, object> _setUpHandles = [];
 
