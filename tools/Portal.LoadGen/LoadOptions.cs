@@ -43,6 +43,15 @@ public sealed record LoadOptions
     /// <summary>Where the JSON report goes, if anywhere.</summary>
     public string? JsonPath { get; init; }
 
+    /// <summary>
+    /// Where to write one line per delivered message, if anywhere: when it was sent (seconds since the run started),
+    /// direction, send → arrival, send → stored, in ms; to see when in the run the slow ones were.
+    /// </summary>
+    public string? MessagesCsvPath { get; init; }
+
+    /// <summary>What this process does: the whole run, or (started by a run) its agents' process.</summary>
+    public LoadRole Role { get; init; } = LoadRole.Run;
+
     /// <summary>Time allowed after the hold for the last messages to arrive before they count as lost.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -69,6 +78,8 @@ public sealed record LoadOptions
                 "--first-source-address" => options with { FirstSourceAddress = Int(value) },
                 "--server-pids" => options with { ServerPids = value.Split(',').Select(Int).ToList() },
                 "--json" => options with { JsonPath = value },
+                "--messages-csv" => options with { MessagesCsvPath = value },
+                "--role" => options with { Role = Enum.Parse<LoadRole>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
@@ -76,6 +87,16 @@ public sealed record LoadOptions
             throw new ArgumentException("--chatting cannot exceed --customers.");
         return options;
     }
+
+    /// <summary>The options the agents' process needs (<see cref="AgentProcess"/>), as arguments.</summary>
+    public IEnumerable<string> AgentProcessArguments() =>
+    [
+        "--url", Url.ToString(),
+        "--agents", string.Join(',', Agents.Select(a => $"{a.Email}:{a.Password}")),
+        "--reply-share", ReplyShare.ToString(CultureInfo.InvariantCulture),
+        "--source-addresses", SourceAddresses.ToString(CultureInfo.InvariantCulture),
+        "--first-source-address", FirstSourceAddress.ToString(CultureInfo.InvariantCulture),
+    ];
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 
@@ -86,4 +107,13 @@ public sealed record LoadOptions
         var colon = value.IndexOf(':');
         return colon < 0 ? throw new ArgumentException($"Agent {value} is not email:password.") : (value[..colon], value[(colon + 1)..]);
     }
+}
+
+public enum LoadRole
+{
+    /// <summary>The whole run: customers here, agents in a process of their own.</summary>
+    Run,
+
+    /// <summary>The agents' process of a run.</summary>
+    Agents,
 }

@@ -16,6 +16,9 @@ public sealed record LoadReport(
     double CustomerMessagesPerSecondDuringHold,
     long AgentReplies,
     LatencySummary CustomerToAgent,
+    LatencySummary CustomerToAgentDuringHold,
+    LatencySummary CustomerSendToStored,
+    LatencySummary CustomerStoredToAgent,
     LatencySummary AgentToCustomer,
     int Errors,
     IReadOnlyList<string> TopErrors,
@@ -50,6 +53,9 @@ public sealed record LoadReport(
         Row("customer messages/s during hold", CustomerMessagesPerSecondDuringHold);
         Row("agent replies", AgentReplies);
         Row("customer → agent ms p50/p95/p99/max", Latencies(CustomerToAgent));
+        Row("  sent during the hold (all connected)", Latencies(CustomerToAgentDuringHold));
+        Row("  of which send → stored", Latencies(CustomerSendToStored));
+        Row("  of which stored → agent", Latencies(CustomerStoredToAgent));
         Row("agent → customer ms p50/p95/p99/max", Latencies(AgentToCustomer));
         Row("errors", Errors == 0 ? "0" : $"{Errors}: {string.Join("; ", TopErrors)}");
         Row("unacknowledged sends", Unacknowledged);

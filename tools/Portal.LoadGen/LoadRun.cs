@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Portal.LoadGen;
 
 /// <summary>
-/// One run: agents connect; customers arrive evenly over the ramp (in random order, the chatting ones among them) and
+/// One run: agents connect (in a process of their own, <see cref="AgentProcess"/>); customers arrive evenly over the ramp (in random order, the chatting ones among them) and
 /// stay; the chatting ones write at the target rate through the hold; then the agents stop answering, the last
 /// messages get time to arrive, every chatting customer's conversation is checked against what the server stored, and
 /// everyone disconnects.
@@ -24,17 +24,11 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
         var samplerTask = sampler.RunAsync(started, sampling.Token);
         var before = sampler.ResidentBytes();
 
-        var agents = new List<SimulatedAgent>();
+        await using var agents = await AgentProcess.StartAsync(options, _ledger, _counters, ct);
         var customers = new List<SimulatedCustomer>();
         try
         {
-            foreach (var (email, password) in options.Agents)
-            {
-                var agent = new SimulatedAgent(options, addresses, _ledger, _counters);
-                agents.Add(agent);
-                await agent.ConnectAsync(email, password, ct);
-            }
-            log?.Invoke($"{agents.Count} agents connected; ramping up {options.Customers} customers over {options.Ramp.TotalSeconds} s");
+            log?.Invoke($"{options.Agents.Count} agents connected; ramping up {options.Customers} customers over {options.Ramp.TotalSeconds} s");
 
             var holdEnds = DateTime.UtcNow + options.Ramp + options.Hold;
             var chatting = ChattingCustomers();
@@ -72,6 +66,7 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
             }
             await Task.WhenAll(connects);
             var sentAtHoldStart = _counters.CustomerMessages;
+            _ledger.HoldStarts();
             var holdStarted = Stopwatch.StartNew();
             log?.Invoke($"{_counters.Open} customers connected after {rampClock.Elapsed.TotalSeconds:F1} s; holding until {holdEnds:HH:mm:ss}");
 
@@ -88,18 +83,18 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
             var held = sampler.ResidentBytes();
             var holdRate = (_counters.CustomerMessages - sentAtHoldStart) / Math.Max(0.001, holdStarted.Elapsed.TotalSeconds);
 
-            await Task.WhenAll(agents.Select(a => a.StopReplyingAsync()));
+            await agents.StopReplyingAsync();
             await DrainAsync(ct);
             var verified = await VerifyAsync(customers.Where((_, i) => chatting.Contains(i)).ToList(), ct);
             await sampling.CancelAsync();
             await samplerTask;
+            if (options.MessagesCsvPath is { } csv)
+                await File.WriteAllLinesAsync(csv, _ledger.Deliveries.Select(d => d.ToCsv()).Prepend("sent_s,by,latency_ms,send_to_stored_ms"), ct);
             return Report(sampler, before, held, heldAtEnd, holdRate, verified);
         }
         finally
         {
             await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentConnects }, (c, _) => c.DisposeAsync());
-            foreach (var agent in agents)
-                await agent.DisposeAsync();
         }
     }
 
@@ -144,10 +139,11 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
         var measured = options.ServerPids.Count > 0;
         double? Mb(long bytes) => measured ? Math.Round(bytes / 1048576.0, 1) : null;
         var connections = _counters.PeakOpen + options.Agents.Count;
+        var (sendToStored, storedToAgent) = _ledger.CustomerLatencySplit();
         return new LoadReport(
             options.Customers, options.Chatting, options.MessagesPerSecond, options.Ramp.TotalSeconds, options.Hold.TotalSeconds,
             heldAtEnd, _counters.PeakOpen, _counters.CustomerMessages, Math.Round(holdRate, 1), _counters.AgentReplies,
-            _ledger.Latency(byCustomer: true), _ledger.Latency(byCustomer: false),
+            _ledger.Latency(byCustomer: true), _ledger.CustomerLatencyDuringHold(), sendToStored, storedToAgent, _ledger.Latency(byCustomer: false),
             _counters.Errors, _counters.TopErrors(5).Select(e => $"{e.Error} ×{e.Count}").ToList(),
             _ledger.Unacknowledged(byCustomer: true) + _ledger.Unacknowledged(byCustomer: false),
             verified.Lost + _ledger.Undelivered(byCustomer: true) + _ledger.Undelivered(byCustomer: false),

@@ -16,6 +16,8 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+if (options.Role == LoadRole.Agents)
+    return await AgentProcess.ServeAsync(options);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

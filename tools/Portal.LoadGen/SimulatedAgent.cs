@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Portal.LoadGen;
 
 /// <summary>
-/// One agent on /hubs/agent: hears every customer message it may see (delivery latency is measured here) and answers a
-/// share of them after a think time, within the server's per-agent reply limit.
+/// One agent on /hubs/agent, in the agents' process (<see cref="AgentProcess"/>): hears every customer message it may
+/// see (the arrival is timed here) and answers a share of them after a think time, within the server's per-agent reply
+/// limit; what happens goes to <paramref name="report"/>.
 /// </summary>
-public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresses, DeliveryLedger ledger, LoadCounters counters) : IAsyncDisposable
+public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresses, AgentReport report, int number) : IAsyncDisposable
 {
     /// <summary>Replies one agent may send per minute (Portal:FloodLimits:AgentMessagesPerMinute's default).</summary>
     private const int RepliesPerMinute = 120;
@@ -50,7 +52,7 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
     {
         if (message.Author != "customer" || message.Private)
             return;
-        ledger.Arrived(message.ClientMessageId, this);
+        report.Arrived(number, message.ClientMessageId, Stopwatch.GetTimestamp(), message.SentAt);
         if (!WantsToReply())
             return;
         lock (_replies)
@@ -82,10 +84,10 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
         try
         {
             await Task.Delay(think, _stopping);
-            var clientMessageId = ledger.Sending(conversationId, byCustomer: false);
+            var clientMessageId = DeliveryLedger.NewClientMessageId(byCustomer: false);
+            report.Sending(clientMessageId, conversationId);
             var stored = await _hub!.InvokeAsync<HubMessage>("Reply", conversationId, clientMessageId, text, _stopping);
-            ledger.Acknowledged(clientMessageId, stored.Seq);
-            counters.Replied();
+            report.Acknowledged(clientMessageId, stored.Seq);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -93,7 +95,7 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
         }
         catch (Exception ex)
         {
-            counters.Error($"reply: {ex.GetType().Name}");
+            report.Error($"reply: {ex.GetType().Name}");
         }
     }
 

@@ -1,9 +1,10 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Portal.LoadGen;
 
 /// <summary>The part of a hub message the load generator reads (SPEC §4.2).</summary>
-public sealed record HubMessage(Guid Id, Guid ConversationId, long Seq, string Author, string Text, bool Private, string? ClientMessageId);
+public sealed record HubMessage(Guid Id, Guid ConversationId, long Seq, string Author, string Text, bool Private, string? ClientMessageId, DateTime SentAt);
 
 /// <summary>
 /// One shopper: opens a widget session, connects to /hubs/widget and keeps it open; a chatting one writes messages with
@@ -65,7 +66,8 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
             if (DateTime.UtcNow + think >= until)
                 return;
             await Task.Delay(think, ct);
-            var clientMessageId = ledger.Sending(ConversationId, byCustomer: true);
+            var clientMessageId = DeliveryLedger.NewClientMessageId(byCustomer: true);
+            ledger.Sending(clientMessageId, ConversationId);
             try
             {
                 var stored = await _hub!.InvokeAsync<HubMessage>("Send", clientMessageId, ChatScript.CustomerMessage(random, ++number), ct);
@@ -119,7 +121,7 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
                 counters.Reorder();
         }
         if (message.Author != "customer")
-            ledger.Arrived(message.ClientMessageId, this);
+            ledger.Arrived(message.ClientMessageId, this, Stopwatch.GetTimestamp(), message.SentAt);
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80];
