@@ -16,8 +16,13 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
-if (options.Role == LoadRole.Agents)
-    return await AgentProcess.ServeAsync(options);
+switch (options.Role)
+{
+    case LoadRole.Agents:
+        return await AgentProcess.ServeAsync(options);
+    case LoadRole.IdleCustomers:
+        return await IdleCustomersProcess.ServeAsync(options);
+}
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

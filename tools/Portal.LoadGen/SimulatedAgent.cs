@@ -9,7 +9,7 @@ namespace Portal.LoadGen;
 /// see (the arrival is timed here) and answers a share of them after a think time, within the server's per-agent reply
 /// limit; what happens goes to <paramref name="report"/>.
 /// </summary>
-public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresses, AgentReport report, int number) : IAsyncDisposable
+public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresses, AgentProcess.Report report, int number) : IAsyncDisposable
 {
     /// <summary>Replies one agent may send per minute (Portal:FloodLimits:AgentMessagesPerMinute's default).</summary>
     private const int RepliesPerMinute = 120;

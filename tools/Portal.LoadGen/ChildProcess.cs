@@ -1,0 +1,103 @@
+using System.Diagnostics;
+
+namespace Portal.LoadGen;
+
+/// <summary>
+/// This program started again in another role (<c>--role</c>) for a part of the run: each line it writes on its standard
+/// output goes to <c>onLine</c> as (first word, rest); commands go to its standard input; the end of its input tells it to
+/// disconnect and exit. Parts of a run live in processes of their own so that one process's GC pauses do not reach into
+/// what another one times (see <see cref="AgentProcess"/>, <see cref="IdleCustomersProcess"/>).
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly Task _reading;
+
+    private ChildProcess(Process process, Action<string, string> onLine)
+    {
+        _process = process;
+        _reading = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                var space = line.IndexOf(' ');
+                onLine(space < 0 ? line : line[..space], space < 0 ? "" : line[(space + 1)..]);
+            }
+        });
+    }
+
+    /// <summary>Completes when the child's output ends (it exited).</summary>
+    public Task Ended => _reading;
+
+    /// <param name="workstationGc">For a child of a few connections: Workstation GC keeps its pauses short.</param>
+    public static ChildProcess Start(LoadRole role, IEnumerable<string> arguments, Action<string, string> onLine, bool workstationGc = false)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.ArgumentList.Add("--role");
+        start.ArgumentList.Add(role.ToString());
+        if (workstationGc)
+            start.Environment["DOTNET_gcServer"] = "0";
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"The {role} process did not start."), onLine);
+    }
+
+    public async Task SendAsync(string command)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(command);
+            await _process.StandardInput.FlushAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _writing.WaitAsync();
+            _process.StandardInput.Close();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception) when (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _reading;
+        _process.Dispose();
+    }
+
+    /// <summary>The <c>dotnet</c> host running this program (or the one <c>dotnet test</c> names), else the one on the PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? self
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+}
+
+/// <summary>A child's half of the line protocol: one line per event on standard output, written whole.</summary>
+public sealed class ChildReport(TextWriter output)
+{
+    private readonly Lock _lock = new();
+
+    public void Write(string line)
+    {
+        lock (_lock)
+        {
+            output.WriteLine(line.ReplaceLineEndings(" "));
+            output.Flush();
+        }
+    }
+}
