@@ -106,7 +106,8 @@ public sealed class AgentProcess : IAsyncDisposable
     /// </summary>
     public static async Task<int> ServeAsync(LoadOptions options)
     {
-        var report = new Report(new ChildReport(Console.Out));
+        await using var output = ChildReport.ToStandardOutput();
+        var report = new Report(output);
         using var addresses = new SourceAddresses(options.SourceAddresses, options.FirstSourceAddress);
         var agents = new List<SimulatedAgent>();
         try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 
 namespace Portal.LoadGen;
 
@@ -87,17 +88,37 @@ public sealed class ChildProcess : IAsyncDisposable
             : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 }
 
-/// <summary>A child's half of the line protocol: one line per event on standard output, written whole.</summary>
-public sealed class ChildReport(TextWriter output)
+/// <summary>
+/// A child's half of the line protocol: one line per event on standard output. Lines are queued and written by a task
+/// of their own: written where they happen, a reader that fell behind (its pipe full) stalled the agents' SignalR
+/// callbacks, and every arrival after them was timed late (a 250 ms gap in one run).
+/// </summary>
+public sealed class ChildReport : IAsyncDisposable
 {
-    private readonly Lock _lock = new();
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writing;
 
-    public void Write(string line)
+    private ChildReport(TextWriter output) => _writing = Task.Run(() => WriteAsync(output));
+
+    /// <summary>Lines to this process's standard output, flushed whenever the queue runs empty.</summary>
+    public static ChildReport ToStandardOutput() => new(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false });
+
+    public void Write(string line) => _lines.Writer.TryWrite(line.ReplaceLineEndings(" "));
+
+    /// <summary>Writes what is queued and stops.</summary>
+    public async ValueTask DisposeAsync()
     {
-        lock (_lock)
+        _lines.Writer.TryComplete();
+        await _writing;
+    }
+
+    private async Task WriteAsync(TextWriter output)
+    {
+        while (await _lines.Reader.WaitToReadAsync())
         {
-            output.WriteLine(line.ReplaceLineEndings(" "));
-            output.Flush();
+            while (_lines.Reader.TryRead(out var line))
+                await output.WriteLineAsync(line);
+            await output.FlushAsync();
         }
     }
 }

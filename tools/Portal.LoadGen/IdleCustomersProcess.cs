@@ -90,7 +90,7 @@ public sealed class IdleCustomersProcess : IAsyncDisposable
     /// </summary>
     public static async Task<int> ServeAsync(LoadOptions options)
     {
-        var report = new ChildReport(Console.Out);
+        await using var report = ChildReport.ToStandardOutput();
         var events = new Events(report);
         var ledger = new DeliveryLedger();
         using var addresses = new SourceAddresses(options.SourceAddresses, options.FirstSourceAddress);
