@@ -6,8 +6,8 @@ namespace Portal.LoadGen;
 /// <summary>
 /// This program started again in another role (<c>--role</c>) for a part of the run: each line it writes on its standard
 /// output goes to <c>onLine</c> as (first word, rest); commands go to its standard input; the end of its input tells it to
-/// disconnect and exit. Parts of a run live in processes of their own so that one process's GC pauses do not reach into
-/// what another one times (see <see cref="AgentProcess"/>, <see cref="IdleCustomersProcess"/>).
+/// disconnect and exit. A part of a run lives in a process of its own so that another process's GC pauses do not reach
+/// into what it times (<see cref="AgentProcess"/>).
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {

@@ -2,19 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Portal.LoadGen;
 
-/// <summary>What a simulated customer tells the run.</summary>
-public interface ICustomerEvents
-{
-    void Connected();
-    void Disconnected();
-    void Sent();
-    void Repeat();
-    void Reorder();
-    void Error(string what);
-}
-
 /// <summary>What happened during a run, counted from every simulated connection at once.</summary>
-public sealed class LoadCounters : ICustomerEvents
+public sealed class LoadCounters
 {
     private readonly ConcurrentDictionary<string, int> _errors = new();
     private long _connected;

@@ -79,7 +79,7 @@ public sealed record LoadOptions
                 "--server-pids" => options with { ServerPids = value.Split(',').Select(Int).ToList() },
                 "--json" => options with { JsonPath = value },
                 "--messages-csv" => options with { MessagesCsvPath = value },
-                "--role" => options with { Role = Enum.Parse<LoadRole>(value.Replace("-", ""), ignoreCase: true) },
+                "--role" => options with { Role = Enum.Parse<LoadRole>(value, ignoreCase: true) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
@@ -91,17 +91,9 @@ public sealed record LoadOptions
     /// <summary>The options the agents' process needs (<see cref="AgentProcess"/>), as arguments.</summary>
     public IEnumerable<string> AgentProcessArguments() =>
     [
-        .. ConnectionArguments(),
+        "--url", Url.ToString(),
         "--agents", string.Join(',', Agents.Select(a => $"{a.Email}:{a.Password}")),
         "--reply-share", ReplyShare.ToString(CultureInfo.InvariantCulture),
-    ];
-
-    /// <summary>The options the idle customers' process needs (<see cref="IdleCustomersProcess"/>), as arguments.</summary>
-    public IEnumerable<string> IdleCustomersProcessArguments() => [.. ConnectionArguments(), "--site", SiteKey];
-
-    private IEnumerable<string> ConnectionArguments() =>
-    [
-        "--url", Url.ToString(),
         "--source-addresses", SourceAddresses.ToString(CultureInfo.InvariantCulture),
         "--first-source-address", FirstSourceAddress.ToString(CultureInfo.InvariantCulture),
     ];
@@ -124,7 +116,4 @@ public enum LoadRole
 
     /// <summary>The agents' process of a run.</summary>
     Agents,
-
-    /// <summary>The process of a run that holds the customers who only keep the widget open.</summary>
-    IdleCustomers,
 }

@@ -3,15 +3,14 @@ using System.Diagnostics;
 namespace Portal.LoadGen;
 
 /// <summary>
-/// One run: agents connect (in a process of their own, <see cref="AgentProcess"/>); customers arrive evenly over the
-/// ramp (in random order, the chatting ones among them, the others held by <see cref="IdleCustomersProcess"/>) and stay;
-/// the chatting ones write at the target rate through the hold; then the agents stop answering, the last messages get
-/// time to arrive, every chatting customer's conversation is checked against what the server stored, and everyone
-/// disconnects.
+/// One run: agents connect (in a process of their own, <see cref="AgentProcess"/>); customers arrive evenly over the ramp (in random order, the chatting ones among them) and
+/// stay; the chatting ones write at the target rate through the hold; then the agents stop answering, the last
+/// messages get time to arrive, every chatting customer's conversation is checked against what the server stored, and
+/// everyone disconnects.
 /// </summary>
 public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
 {
-    internal const int ConcurrentConnects = 100;
+    private const int ConcurrentConnects = 100;
 
     private readonly LoadCounters _counters = new();
     private readonly DeliveryLedger _ledger = new();
@@ -26,7 +25,6 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
         var before = sampler.ResidentBytes();
 
         await using var agents = await AgentProcess.StartAsync(options, _ledger, _counters, ct);
-        await using var idle = options.Customers > options.Chatting ? await IdleCustomersProcess.StartAsync(options, _counters, ct) : null;
         var customers = new List<SimulatedCustomer>();
         try
         {
@@ -45,13 +43,9 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
                 var wait = options.Ramp * i / Math.Max(1, options.Customers) - rampClock.Elapsed;
                 if (wait > TimeSpan.Zero)
                     await Task.Delay(wait, ct);
-                if (!chatting.Contains(i))
-                {
-                    await idle!.ConnectOneAsync();
-                    continue;
-                }
                 var customer = new SimulatedCustomer(options, addresses, _ledger, _counters);
                 customers.Add(customer);
+                var chats_ = chatting.Contains(i);
                 var seed = i;
                 connects.Add(Task.Run(async () =>
                 {
@@ -65,14 +59,12 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
                     {
                         connectSlots.Release();
                     }
-                    if (connected)
+                    if (connected && chats_)
                         lock (chats)
                             chats.Add(customer.ChatAsync(meanThink, holdEnds, new Random(seed), ct));
                 }, ct));
             }
             await Task.WhenAll(connects);
-            if (idle is not null)
-                await idle.AllAttemptedAsync(ct);
             var sentAtHoldStart = _counters.CustomerMessages;
             _ledger.HoldStarts();
             var holdStarted = Stopwatch.StartNew();
@@ -93,7 +85,7 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
 
             await agents.StopReplyingAsync();
             await DrainAsync(ct);
-            var verified = await VerifyAsync(customers, ct);
+            var verified = await VerifyAsync(customers.Where((_, i) => chatting.Contains(i)).ToList(), ct);
             await sampling.CancelAsync();
             await samplerTask;
             if (options.MessagesCsvPath is { } csv)

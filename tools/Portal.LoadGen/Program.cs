@@ -16,13 +16,8 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
-switch (options.Role)
-{
-    case LoadRole.Agents:
-        return await AgentProcess.ServeAsync(options);
-    case LoadRole.IdleCustomers:
-        return await IdleCustomersProcess.ServeAsync(options);
-}
+if (options.Role == LoadRole.Agents)
+    return await AgentProcess.ServeAsync(options);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

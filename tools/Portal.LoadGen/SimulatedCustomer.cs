@@ -11,7 +11,7 @@ public sealed record HubMessage(Guid Id, Guid ConversationId, long Seq, string A
 /// think times in between. Every message of its conversation pushed to it is noted by seq, to find repeats and, against
 /// the stored conversation at the end, messages never pushed.
 /// </summary>
-public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addresses, DeliveryLedger ledger, ICustomerEvents counters) : IAsyncDisposable
+public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addresses, DeliveryLedger ledger, LoadCounters counters) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly SortedSet<long> _pushed = [];
