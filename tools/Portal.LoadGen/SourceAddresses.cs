@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Reflection;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.Connections;
@@ -19,6 +20,16 @@ namespace Portal.LoadGen;
 /// </summary>
 public sealed class SourceAddresses : IDisposable
 {
+    private static readonly JsonHubProtocol Protocol = new();
+    private static readonly IServiceProvider SharedServices = new ServiceCollection().BuildServiceProvider();
+
+    // Every HubConnection runs its own timer once a second (to send pings and notice a silent server): 10,000 of them in
+    // one process took a fifth of the generator's CPU in the timer queue alone. The tick is internal to the client, so
+    // it is set by reflection; a client without it keeps its 1 s tick. Pings still go out every 15 s (keep-alive).
+    private static readonly TimeSpan ClientTick = TimeSpan.FromSeconds(5);
+    private static readonly PropertyInfo? ClientTickRate = typeof(HubConnection).GetProperty(
+        "TickRate", BindingFlags.Instance | BindingFlags.NonPublic);
+
     private readonly SocketsHttpHandler[] _handlers;
     private int _next;
 
@@ -54,16 +65,6 @@ public sealed class SourceAddresses : IDisposable
         ClientTickRate?.SetValue(hub, ClientTick);
         return hub;
     }
-
-    private static readonly JsonHubProtocol Protocol = new();
-    private static readonly IServiceProvider SharedServices = new ServiceCollection().BuildServiceProvider();
-
-    // Every HubConnection runs its own timer once a second (to send pings and notice a silent server): 10,000 of them in
-    // one process took a fifth of the generator's CPU in the timer queue alone. The tick is internal to the client, so
-    // it is set by reflection; a client without it keeps its 1 s tick. Pings still go out every 15 s (keep-alive).
-    private static readonly TimeSpan ClientTick = TimeSpan.FromSeconds(5);
-    private static readonly System.Reflection.PropertyInfo? ClientTickRate = typeof(HubConnection).GetProperty(
-        "TickRate", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic);
 
     /// <summary>A plain WebSocket (no SignalR) to <paramref name="uri"/>, leaving from the next source address.</summary>
     public async Task<WebSocket> WebSocketAsync(Uri uri, CancellationToken ct)
