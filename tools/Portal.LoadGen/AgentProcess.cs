@@ -33,7 +33,7 @@ public sealed class AgentProcess : IAsyncDisposable
         _counters = counters;
         // One object per agent, so the ledger tells a repeat to one agent from the same message reaching another.
         _receivers = options.Agents.Select(_ => new object()).ToArray();
-        _child = ChildProcess.Start(LoadRole.Agents, options.AgentProcessArguments(), Apply, workstationGc: true);
+        _child = ChildProcess.Start(LoadRole.Agents, options.AgentProcessArguments(), Apply);
         _ = _child.Ended.ContinueWith(_ =>
         {
             var ended = new InvalidOperationException("The agents' process ended.");

@@ -31,8 +31,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>Completes when the child's output ends (it exited).</summary>
     public Task Ended => _reading;
 
-    /// <param name="workstationGc">For a child of a few connections: Workstation GC keeps its pauses short.</param>
-    public static ChildProcess Start(LoadRole role, IEnumerable<string> arguments, Action<string, string> onLine, bool workstationGc = false)
+    public static ChildProcess Start(LoadRole role, IEnumerable<string> arguments, Action<string, string> onLine)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -45,8 +44,6 @@ public sealed class ChildProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--role");
         start.ArgumentList.Add(role.ToString());
-        if (workstationGc)
-            start.Environment["DOTNET_gcServer"] = "0";
         return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"The {role} process did not start."), onLine);
     }
 
