@@ -16,21 +16,23 @@ public sealed class AgentDesk : IAsyncDisposable
     private readonly HubConnection _hub;
     private readonly HttpClient _api;
     private readonly Lock _gate = new();
-    private readonly List<ChatMessage> _pushed = [];
+    private readonly List<(ChatMessage Message, int Connection)> _pushed = [];
     private readonly Dictionary<Guid, SortedDictionary<long, ChatMessage>> _conversations = [];
     private readonly TaskCompletionSource<long> _reconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _reconnects;
 
     private AgentDesk(HubConnection hub, HttpClient api)
     {
         (_hub, _api) = (hub, api);
         _hub.On<ChatMessage>("message", message =>
         {
-            lock (_gate) _pushed.Add(message);
+            lock (_gate) _pushed.Add((message, _reconnects));
             Keep([message]);
         });
         _hub.Reconnected += connectionId =>
         {
+            lock (_gate) _reconnects++;
             _reconnected.TrySetResult(Stopwatch.GetTimestamp());
             // Not awaited: the handler returns at once and catching up runs on its own.
             _ = CatchUpAfterReconnectAsync();
@@ -49,7 +51,24 @@ public sealed class AgentDesk : IAsyncDisposable
     {
         get
         {
-            lock (_gate) return [.. _pushed];
+            lock (_gate) return [.. _pushed.Select(push => push.Message)];
+        }
+    }
+
+    /// <summary>
+    /// The messages the hub pushed more than once, described for a failing test: how many, on which of this desk's
+    /// connections (the one before a reconnect or after) each push arrived, and <paramref name="label"/> of the message;
+    /// empty when there were none.
+    /// </summary>
+    public string DescribeRepeats(Func<ChatMessage, string> label)
+    {
+        lock (_gate)
+        {
+            var repeats = _pushed.GroupBy(push => push.Message.Id).Where(pushes => pushes.Count() > 1).ToList();
+            return repeats.Count == 0 ? "" : $"{repeats.Count} messages were pushed more than once ({_pushed.Count} pushes); by the connections they arrived on " +
+                $"(0 = the first, 1 = after the first reconnect, …) and the message: " + string.Join(", ", repeats
+                    .GroupBy(pushes => string.Join("+", pushes.Select(push => push.Connection)) + " " + label(pushes.First().Message))
+                    .Select(kind => $"{kind.Key}: {kind.Count()}"));
         }
     }
 
