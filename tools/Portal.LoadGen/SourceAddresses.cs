@@ -21,7 +21,7 @@ namespace Portal.LoadGen;
 public sealed class SourceAddresses : IDisposable
 {
     private static readonly JsonHubProtocol Protocol = new();
-    private static readonly IServiceProvider SharedServices = new ServiceCollection().BuildServiceProvider();
+    private static readonly IServiceProvider SharedServices = new UndisposableServices(new ServiceCollection().BuildServiceProvider());
 
     // Every HubConnection runs its own timer once a second (to send pings and notice a silent server): 10,000 of them in
     // one process took a fifth of the generator's CPU in the timer queue alone. The tick is internal to the client, so
@@ -116,4 +116,14 @@ public sealed class SourceAddresses : IDisposable
             }
         },
     };
+
+    /// <summary>
+    /// The one provider every connection shares. A <see cref="HubConnection"/> disposes the provider it was given when it
+    /// is disposed itself (the builder gives each its own), which would break every connection made after the first one
+    /// closes: the wrapper has nothing to dispose.
+    /// </summary>
+    private sealed class UndisposableServices(IServiceProvider services) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => services.GetService(serviceType);
+    }
 }
