@@ -24,6 +24,12 @@ public sealed record LoadOptions
     /// <summary>Time everyone stays connected and the chatting customers chat, after the ramp.</summary>
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Whether the customers' sends go through <see cref="SendPacer"/> (the default): no burst from this process's own
+    /// pauses. Off (<c>--pacing off</c>) for comparison.
+    /// </summary>
+    public bool Paced { get; init; } = true;
+
     /// <summary>Agents as <c>email:password</c>; they receive every message they may see and answer some of them.</summary>
     public IReadOnlyList<(string Email, string Password)> Agents { get; init; } = [("admin@portal.local", "")];
 
@@ -71,6 +77,7 @@ public sealed record LoadOptions
                 "--rate" => options with { MessagesPerSecond = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--ramp" => options with { Ramp = Seconds(value) },
                 "--hold" => options with { Hold = Seconds(value) },
+                "--pacing" => options with { Paced = value switch { "on" => true, "off" => false, _ => throw new ArgumentException("--pacing is on or off.") } },
                 "--drain" => options with { Drain = Seconds(value) },
                 "--agents" => options with { Agents = value.Split(',').Select(Credentials).ToList() },
                 "--reply-share" => options with { ReplyShare = double.Parse(value, CultureInfo.InvariantCulture) },

@@ -34,6 +34,7 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
             var chatting = ChattingCustomers();
             var meanThink = options.MessagesPerSecond > 0 ? TimeSpan.FromSeconds(options.Chatting / options.MessagesPerSecond) : TimeSpan.MaxValue;
             var chats = new List<Task>();
+            using var pacer = options.Paced && options.MessagesPerSecond > 0 ? new SendPacer(options.MessagesPerSecond) : null;
             using var connectSlots = new SemaphoreSlim(ConcurrentConnects);
             var rampClock = Stopwatch.StartNew();
             var connects = new List<Task>();
@@ -61,7 +62,7 @@ public sealed class LoadRun(LoadOptions options, Action<string>? log = null)
                     }
                     if (connected && chats_)
                         lock (chats)
-                            chats.Add(customer.ChatAsync(meanThink, holdEnds, new Random(seed), ct));
+                            chats.Add(customer.ChatAsync(meanThink, holdEnds, new Random(seed), pacer, ct));
                 }, ct));
             }
             await Task.WhenAll(connects);

@@ -56,8 +56,11 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
         }
     }
 
-    /// <summary>Writes messages until <paramref name="until"/>, an exponential think time of <paramref name="meanThink"/> apart.</summary>
-    public async Task ChatAsync(TimeSpan meanThink, DateTime until, Random random, CancellationToken ct)
+    /// <summary>
+    /// Writes messages until <paramref name="until"/>, an exponential think time of <paramref name="meanThink"/> apart,
+    /// each let go by <paramref name="pacer"/> if there is one.
+    /// </summary>
+    public async Task ChatAsync(TimeSpan meanThink, DateTime until, Random random, SendPacer? pacer, CancellationToken ct)
     {
         var number = 0;
         while (!ct.IsCancellationRequested)
@@ -66,6 +69,8 @@ public sealed class SimulatedCustomer(LoadOptions options, SourceAddresses addre
             if (DateTime.UtcNow + think >= until)
                 return;
             await Task.Delay(think, ct);
+            if (pacer is not null)
+                await pacer.WaitAsync(ct);
             var clientMessageId = DeliveryLedger.NewClientMessageId(byCustomer: true);
             ledger.Sending(clientMessageId, ConversationId);
             try
