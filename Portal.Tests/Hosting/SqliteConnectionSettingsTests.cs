@@ -7,7 +7,8 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Hosting;
 
 /// <summary>
-/// Every SQLite connection the app works on enforces foreign keys and writes with synchronous=NORMAL (safe under WAL),
+/// Every SQLite connection the app works on enforces foreign keys, writes with synchronous=NORMAL (safe under WAL) and
+/// keeps its temporary tables and statement journals in memory (no temporary file made and deleted per statement),
 /// whether freshly opened or handed out again by the pool, where the settings are applied once per handle. No commit
 /// copies the write-ahead log into the database (a stall for every writer queued behind it): the app's checkpoint
 /// service does.
@@ -15,7 +16,7 @@ namespace Portal.Tests.Hosting;
 public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClassFixture<PortalAppFactory>
 {
     [Fact]
-    public async Task Connections_from_the_pool_keep_foreign_keys_on_and_synchronous_normal()
+    public async Task Connections_from_the_pool_keep_foreign_keys_on_synchronous_normal_and_temporary_storage_in_memory()
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
 
@@ -25,6 +26,7 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
             await db.Database.OpenConnectionAsync();
             Assert.Equal(1, await PragmaAsync(db, "foreign_keys"));
             Assert.Equal(1, await PragmaAsync(db, "synchronous"));
+            Assert.Equal(2, await PragmaAsync(db, "temp_store"));
         }
     }
 
