@@ -17,9 +17,7 @@ public static class PortalDefaults
     public static WebApplicationBuilder AddPortalDefaults(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The console only: every further provider (the default builder adds Debug and EventSource) turns each log scope
-        // into one more object, and the scopes of a widget's connection live as long as it stays open.
-        builder.Logging.ClearProviders().AddConsole();
+        builder.AddConsoleLogging();
         // `dotnet run` serves Blazor's and MudBlazor's files from the build output in every environment,
         // not only in Development; a published app has them in its own wwwroot and this does nothing.
         builder.WebHost.UseStaticWebAssets();
@@ -45,7 +43,7 @@ public static class PortalDefaults
         builder.AddPortalBackgroundJobs(dataDirectory);
         builder.AddReverseProxySupport();
         builder.AddHubKeepAlive();
-        services.AddHostedService<StartupMemoryRelease>();
+        services.AddHostedService<MemoryRelease>();
 
         services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -66,6 +64,9 @@ public static class PortalDefaults
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.AddWidgetRateLimits();
         });
+        // SignalR's own keep-alive (HubKeepAlive, every 15 s) keeps connections open through proxies; the WebSocket layer's
+        // ping every 2 minutes on top of it was one more timer per open connection.
+        services.Configure<WebSocketOptions>(webSockets => webSockets.KeepAliveInterval = TimeSpan.Zero);
         services.AddSignalR(hubs => hubs.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(json =>
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -29,7 +29,7 @@ public sealed class DensityRun(Workspace workspace, Action<string> log)
     {
         var port = FreePort();
         using var server = await ServerProcess.StartAsync(setup, workspace, port, portalData, ct);
-        // Portal releases its start-up garbage 15 s after it starts (StartupMemoryRelease); measure after that.
+        // Portal releases its start-up garbage 15 s after it starts (MemoryRelease); measure after that.
         await Task.Delay(setup.Kind == ServerKind.Portal ? TimeSpan.FromSeconds(25) : TimeSpan.FromSeconds(5), ct);
         var baseline = await MedianResidentAsync(server, ct);
         log($"{setup.Name} ({setup.Gc}) on :{port}, pid {server.Pid}: {Megabytes(baseline)} MB idle; opening {connections} connections");
