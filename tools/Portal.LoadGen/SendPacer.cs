@@ -13,7 +13,7 @@ namespace Portal.LoadGen;
 /// </summary>
 public sealed class SendPacer : IDisposable
 {
-    /// <summary>Sends that may leave together: a Poisson stream at 1,000/s has more than 20 in a 10 ms window about once in 1,000 windows.</summary>
+    /// <summary>Sends that may leave together: a Poisson stream at 1,000/s has more than 20 in a 10 ms window in about one window of 600.</summary>
     public const int Burst = 20;
 
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(5);
