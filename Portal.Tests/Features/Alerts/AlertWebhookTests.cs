@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Features.Alerts;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Alerts;
@@ -88,7 +91,7 @@ public sealed class AlertWebhookTests(AlertsApp alerts)
     private static string Signature(byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), body));
 
     /// <summary>The receiver's posts about one alert, oldest first, once <paramref name="count"/> have come (the jobs run in the background).</summary>
-    private static async Task<List<(ReceivedWebhook Post, JsonElement Json)>> PostsOfAsync(WebhookReceiver receiver, Guid alertId, int count)
+    private async Task<List<(ReceivedWebhook Post, JsonElement Json)>> PostsOfAsync(WebhookReceiver receiver, Guid alertId, int count)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -97,8 +100,23 @@ public sealed class AlertWebhookTests(AlertsApp alerts)
                 .Where(p => p.Json.GetProperty("alertId").GetGuid() == alertId).ToList();
             if (posts.Count >= count)
                 return posts;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"{posts.Count} of {count} webhook posts arrived within 20 s.");
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+                Assert.Fail($"{posts.Count} of {count} webhook posts arrived within 20 s. Webhook jobs not done: {WebhookJobsNotDone()}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Where the app's webhook jobs that have not succeeded are, and why (a failed attempt waits for its retry).</summary>
+    private string WebhookJobsNotDone()
+    {
+        var monitoring = alerts.App.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        static bool IsWebhook(Hangfire.Common.Job? job) => job?.Type == typeof(SendAlertWebhookJob);
+        string LastReason(string jobId) => monitoring.JobDetails(jobId)?.History.FirstOrDefault()?.Reason ?? "no history";
+        var jobs = monitoring.ScheduledJobs(0, 50).Where(j => IsWebhook(j.Value.Job)).Select(j => $"scheduled for {j.Value.EnqueueAt:HH:mm:ss} ({LastReason(j.Key)})")
+            .Concat(monitoring.FailedJobs(0, 50).Where(j => IsWebhook(j.Value.Job)).Select(j => $"failed: {j.Value.ExceptionMessage}"))
+            .Concat(monitoring.ProcessingJobs(0, 50).Where(j => IsWebhook(j.Value.Job)).Select(j => $"processing since {j.Value.StartedAt:HH:mm:ss}"))
+            .Concat(monitoring.Queues().SelectMany(q => monitoring.EnqueuedJobs(q.Name, 0, 50)).Where(j => IsWebhook(j.Value.Job)).Select(j => $"enqueued at {j.Value.EnqueuedAt:HH:mm:ss}"))
+            .ToList();
+        return jobs.Count == 0 ? "none" : string.Join("; ", jobs);
     }
 }
