@@ -24,6 +24,9 @@ public static class HubKeepAlive
         builder.Services.AddOptions<HubKeepAliveOptions>().BindConfiguration("Portal:Hubs").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HubOptions>().Configure<IOptions<HubKeepAliveOptions>>((hubs, heartbeat) =>
             hubs.KeepAliveInterval = heartbeat.Value.KeepAliveInterval);
+        // The hubs' keep-alive is the heartbeat; the WebSocket layer's own ping every 2 minutes on top of it was one more
+        // timer per open connection.
+        builder.Services.Configure<WebSocketOptions>(webSockets => webSockets.KeepAliveInterval = TimeSpan.Zero);
         return builder;
     }
 }

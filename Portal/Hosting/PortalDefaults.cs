@@ -64,9 +64,6 @@ public static class PortalDefaults
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.AddWidgetRateLimits();
         });
-        // SignalR's own keep-alive (HubKeepAlive, every 15 s) keeps connections open through proxies; the WebSocket layer's
-        // ping every 2 minutes on top of it was one more timer per open connection.
-        services.Configure<WebSocketOptions>(webSockets => webSockets.KeepAliveInterval = TimeSpan.Zero);
         services.AddSignalR(hubs => hubs.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(json =>
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
