@@ -15,7 +15,10 @@ public sealed class PortalProcess : IAsyncDisposable
 {
     private const string MetricsPath = "/metrics";
 
+    private const int KeptOutputLines = 200;
+
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private PortalProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
@@ -24,6 +27,9 @@ public sealed class PortalProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the process wrote (warnings and errors: tests start it at log level Warning), for a failure's message.</summary>
+    public string RecentOutput => string.Join('\n', _output.TakeLast(40));
 
     /// <summary>Starts Portal on <paramref name="dataDirectory"/> (given the trained shipped intent model) and returns once /readyz answers 200.</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
@@ -54,13 +60,12 @@ public sealed class PortalProcess : IAsyncDisposable
         foreach (var (key, value) in arguments)
             start.ArgumentList.Add($"--{key}={value}");
         var process = Process.Start(start)!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        var portal = new PortalProcess(process, address);
+        process.OutputDataReceived += (_, e) => portal.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => portal.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new PortalProcess(process, address);
-        await portal.WaitUntilReadyAsync(() => string.Join('\n', output.TakeLast(30)));
+        await portal.WaitUntilReadyAsync();
         return portal;
     }
 
@@ -124,14 +129,23 @@ public sealed class PortalProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReadyAsync(Func<string> output)
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines)
+            _output.TryDequeue(out _);
+    }
+
+    private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"Portal exited at start with code {_process.ExitCode}:\n{output()}");
+                throw new InvalidOperationException($"Portal exited at start with code {_process.ExitCode}:\n{RecentOutput}");
             try
             {
                 using var ready = await http.GetAsync("/readyz");
@@ -143,7 +157,7 @@ public sealed class PortalProcess : IAsyncDisposable
                 // Not listening yet.
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Portal was not ready within 90 s:\n{output()}");
+                throw new TimeoutException($"Portal was not ready within 90 s:\n{RecentOutput}");
             await Task.Delay(200);
         }
     }

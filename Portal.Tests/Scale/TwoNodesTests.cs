@@ -100,7 +100,9 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         using var adminOnB = NodeB.CreateApiClient(await NodeB.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
         var consoleOnB = await context.OpenConsoleAsync(NodeB.BaseAddress, PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
-        var waiting = (await adminOnA.GetAsync<JsonElement>("/api/v1/monitoring/live")).GetProperty("latest").GetProperty("conversationsWaiting").GetInt32();
+        // Counted from samples taken now on both nodes (whichever evaluates the rules), not from one taken before the previous test's changes.
+        var now = DateTime.UtcNow;
+        var waiting = (await Task.WhenAll(SampleAfterAsync(adminOnA, now), SampleAfterAsync(adminOnB, now))).Max(s => s.Waiting);
         var name = $"Two-node queue watch {Guid.NewGuid():N}"[..32];
         var rule = await AlertsApp.CreateRuleAsync(adminOnA, name, "conversationsWaiting", "above", waiting + 1);
 
@@ -111,7 +113,15 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
             await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
             await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), text);
         }
-        await AlertsApp.WaitForAlertAsync(adminOnB, rule.Id, "firing", TimeSpan.FromSeconds(15));
+        try
+        {
+            await AlertsApp.WaitForAlertAsync(adminOnB, rule.Id, "firing", TimeSpan.FromSeconds(15));
+        }
+        catch (Exception failure) when (failure is Xunit.Sdk.XunitException)
+        {
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nthreshold {waiting + 1}; node A's latest sample {await LatestSampleAsync(adminOnA)}, " +
+                $"node B's {await LatestSampleAsync(adminOnB)}\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
+        }
         await Assertions.Expect(consoleOnB.GetByText($"Alert: {name}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         // Two more samples on each node: still one alert, not one per node.
         await Task.Delay(TimeSpan.FromSeconds(11));
@@ -155,6 +165,46 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         // Both sides are told to fetch what they missed (the widget asks History(afterSeq), the console reloads).
         await Task.WhenAll(agentResync.Task, widgetResync.Task).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(toAgent.Received, m => m.Id == during.Id);
+    }
+
+    [Fact]
+    public async Task A_customer_who_starts_waiting_during_a_redis_outage_is_counted_on_the_other_node_once_it_is_back()
+    {
+        using var adminOnA = NodeA.CreateApiClient(await NodeA.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
+        using var adminOnB = NodeB.CreateApiClient(await NodeB.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
+        var session = await NodeA.StartWidgetSessionAsync();
+        await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
+        await Redis.StopAsync();
+        // Nobody is online: the customer waits, and node B hears nothing of it while Redis is down.
+        await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), "Is anybody there? (Redis is down)");
+        var onA = await SampleAfterAsync(adminOnA, DateTime.UtcNow);
+        await Redis.RestartAsync();
+
+        // Node B reads the queue again when Redis is back, so its live figures (and the alerts it may evaluate) agree with A's.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        LiveSample onB;
+        while ((onB = await SampleAfterAsync(adminOnB, DateTime.UtcNow)).Waiting != onA.Waiting && DateTime.UtcNow < deadline) { }
+        Assert.Equal(onA.Waiting, onB.Waiting);
+    }
+
+    private sealed record LiveSample(DateTime At, int Waiting);
+
+    private static async Task<LiveSample?> LatestSampleAsync(HttpClient api) =>
+        (await api.GetAsync<JsonElement>("/api/v1/monitoring/live")).GetProperty("latest") is { ValueKind: JsonValueKind.Object } latest
+            ? new LiveSample(latest.GetProperty("at").GetDateTime(), latest.GetProperty("conversationsWaiting").GetInt32())
+            : null;
+
+    /// <summary>The node's first live sample taken at or after <paramref name="from"/> (a sample every 5 s); fails after 15 s.</summary>
+    private static async Task<LiveSample> SampleAfterAsync(HttpClient api, DateTime from)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await LatestSampleAsync(api) is { } sample && sample.At >= from)
+                return sample;
+            Assert.True(DateTime.UtcNow < deadline, $"No live sample since {from:HH:mm:ss.fff} within 15 s");
+            await Task.Delay(250);
+        }
     }
 
     [Fact]
