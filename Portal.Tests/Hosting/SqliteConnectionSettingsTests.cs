@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 using Portal.Data;
 using Portal.Tests.Infrastructure;
 
@@ -73,6 +74,73 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
         await using (var file = new FileStream(db.Database.GetDbConnection().DataSource, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
             await file.ReadExactlyAsync(header);
         Assert.Equal(version, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(60)));
+    }
+
+    [Fact]
+    public async Task Under_writes_that_never_pause_the_log_still_starts_over_once_it_passes_the_limit()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var gate = app.Services.GetRequiredService<DatabaseWriteGate>();
+        const int limit = 300;
+        var log = new FakeLogger<WalCheckpoints>();
+        var checkpoints = new WalCheckpoints(factory, gate, log, restartAtFrames: limit);
+        using var stop = new CancellationTokenSource();
+        // One page a commit, one commit after another through the write turn, as messages come in a rush.
+        var writer = Task.Run(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            for (var version = 1; !stop.IsCancellationRequested; version++)
+            {
+                var setVersion = "PRAGMA user_version = " + version;
+                using (await gate.EnterAsync())
+                    await db.Database.ExecuteSqlRawAsync(setVersion);
+            }
+        });
+
+        // Readers come one after another and overlap, as the hubs' and pages' queries do: at any moment one of them
+        // reads a snapshot that still needs the log, so SQLite alone never finds a moment to start the log over.
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            while (!stop.IsCancellationRequested)
+            {
+                await db.Database.ExecuteSqlRawAsync("BEGIN DEFERRED; SELECT count(*) FROM sqlite_master;");
+                await Task.Delay(10);
+                await db.Database.ExecuteSqlRawAsync("COMMIT;");
+            }
+        })).ToList();
+
+        var logSizes = new List<long>();
+        bool StartedOverPastTheLimit() => logSizes.Zip(logSizes.Skip(1)).Any(p => p.First >= limit && p.Second < p.First);
+        // Far below the app's own limit, so only this checkpointer's restart can make the log start over.
+        for (var tick = 0; tick < 60 && !StartedOverPastTheLimit() && logSizes.LastOrDefault() < 30 * limit; tick++)
+        {
+            await Task.Delay(25);
+            await checkpoints.CheckpointAsync();
+            logSizes.Add(await LogFramesAsync(factory));
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll([writer, .. readers]);
+
+        Assert.True(StartedOverPastTheLimit(), 
+            $"The log did not start over past {limit} pages: {string.Join(", ", logSizes)}\n{string.Join("\n", log.Collector.GetSnapshot().Select(r => r.Message))}");
+    }
+
+    /// <summary>The pages in the write-ahead log now, as a passive checkpoint reports them (-1 while another checkpoint runs: asked again).</summary>
+    private static async Task<long> LogFramesAsync(IDbContextFactory<PortalDbContext> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        while (true)
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            if (reader.GetInt64(1) >= 0)
+                return reader.GetInt64(1);
+        }
     }
 
     private static async Task<long> PragmaAsync(PortalDbContext db, string name)

@@ -10,6 +10,9 @@ namespace Portal.Hosting;
 
 public static class DatabaseSetup
 {
+    /// <summary>How long a SQLite statement waits for a lock another connection holds before it fails.</summary>
+    public const int BusyTimeoutMilliseconds = 10_000;
+
     /// <summary>
     /// EF Core on the configured provider (<c>Portal:Database:Provider</c>): the SQLite file <c>portal.db</c> in the data
     /// directory in WAL mode by default, or PostgreSQL at <c>ConnectionStrings:Portal</c>.
@@ -117,8 +120,8 @@ public static class DatabaseSetup
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas =
-            "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;";
+        private static readonly string Pragmas =
+            $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;";
         private static readonly object SetUp = new();
         private readonly ConditionalWeakTable<object, object> _setUpHandles = [];
 
