@@ -67,7 +67,7 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
         var setVersion = "PRAGMA user_version = " + version;
         await db.Database.ExecuteSqlRawAsync(setVersion);
 
-        await app.Services.GetServices<IHostedService>().OfType<WalCheckpoints>().Single().CheckpointAsync();
+        await Task.Run(app.Services.GetServices<IHostedService>().OfType<WalCheckpoints>().Single().Checkpoint);
 
         // The header of the database file itself (bytes 60–63, big-endian) now holds what was committed to the log.
         var header = new byte[64];
@@ -117,7 +117,7 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
         for (var tick = 0; tick < 60 && !StartedOverPastTheLimit() && logSizes.LastOrDefault() < 30 * limit; tick++)
         {
             await Task.Delay(25);
-            await checkpoints.CheckpointAsync();
+            await Task.Run(checkpoints.Checkpoint);
             logSizes.Add(await LogFramesAsync(factory));
         }
         await stop.CancelAsync();

@@ -30,6 +30,9 @@ public sealed class DeliveryLedger
 
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
+    /// <summary>Where the CSV's <c>sent_s</c> counts from: this process's <see cref="Stopwatch"/> reading (CLOCK_MONOTONIC on Linux), in seconds.</summary>
+    public double OriginSeconds => (double)_started / Stopwatch.Frequency;
+
     /// <summary>A new clientMessageId: <c>c</c> (customer) or <c>a</c> (agent), the send timestamp in hex, a dot, a GUID.</summary>
     public static string NewClientMessageId(bool byCustomer) =>
         string.Create(CultureInfo.InvariantCulture, $"{(byCustomer ? 'c' : 'a')}{Stopwatch.GetTimestamp():x}.{Guid.NewGuid():N}");
