@@ -7,7 +7,8 @@ namespace Portal.LoadGen;
 /// <summary>
 /// One agent on /hubs/agent, in the agents' process (<see cref="AgentProcess"/>): hears every customer message it may
 /// see (the arrival is timed here) and answers a share of them after a think time, within the server's per-agent reply
-/// limit; what happens goes to <paramref name="report"/>.
+/// limit; what happens goes to <paramref name="report"/>. Like a person at the console, it lets go of a conversation
+/// another agent took meanwhile (unless it may see everyone's), instead of answering one it may no longer see.
 /// </summary>
 public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresses, AgentProcess.Report report, int number) : IAsyncDisposable
 {
@@ -17,6 +18,9 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
     private readonly Random _random = new();
     private readonly Queue<DateTime> _recentReplies = new();
     private readonly List<Task> _replies = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _takenByOthers = new();
+    private string _userId = "";
+    private bool _seesEveryConversation;
     private HubConnection? _hub;
     private CancellationToken _stopping;
     private volatile bool _replying = true;
@@ -28,9 +32,13 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
         if (!login.IsSuccessStatusCode)
             throw new InvalidOperationException($"{email} could not sign in: HTTP {(int)login.StatusCode}.");
         var token = (await login.Content.ReadFromJsonAsync<LoginResult>(ct))!.AccessToken;
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var me = (await http.GetFromJsonAsync<MyPermissions>("/api/v1/me/permissions", ct))!;
+        (_userId, _seesEveryConversation) = (me.Person.Id, me.Permissions.Any(p => p.Name == "conversations.view.all"));
         _stopping = ct;
         _hub = addresses.Hub(new Uri(options.Url, "/hubs/agent"), token);
         _hub.On<HubMessage>("message", OnMessage);
+        _hub.On<ConversationChange>("conversation", OnConversation);
         await _hub.StartAsync(ct);
     }
 
@@ -59,6 +67,14 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
             _replies.Add(ReplyAsync(message.ConversationId));
     }
 
+    private void OnConversation(ConversationChange change)
+    {
+        if (change.AssigneeId is { } assignee && assignee != _userId)
+            _takenByOthers[change.Id] = true;
+        else
+            _takenByOthers.TryRemove(change.Id, out _);
+    }
+
     private bool WantsToReply()
     {
         lock (_random)
@@ -84,6 +100,8 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
         try
         {
             await Task.Delay(think, _stopping);
+            if (!_seesEveryConversation && _takenByOthers.ContainsKey(conversationId))
+                return;
             var clientMessageId = DeliveryLedger.NewClientMessageId(byCustomer: false);
             report.Sending(clientMessageId, conversationId);
             var stored = await _hub!.InvokeAsync<HubMessage>("Reply", conversationId, clientMessageId, text, _stopping);
@@ -100,4 +118,8 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
     }
 
     private sealed record LoginResult(string AccessToken);
+    private sealed record MyPermissions(Person Person, IReadOnlyList<Permission> Permissions);
+    private sealed record Person(string Id);
+    private sealed record Permission(string Name);
+    private sealed record ConversationChange(Guid Id, string? AssigneeId);
 }

@@ -98,6 +98,23 @@ public sealed class AgentHubTests(PortalAppFactory app)
     }
 
     [Fact]
+    public async Task Every_agent_hears_when_a_waiting_conversation_is_taken_so_none_answers_it_as_waiting()
+    {
+        // Agent 1 may not see other agents' conversations: it heard this one's first message while nobody had it.
+        await using var bystander = await app.ConnectAgentAsync(await app.TokenForAsync(PortalAppFactory.Agent1Email));
+        var heard = bystander.Record<ChatMessage>("message");
+        var changes = bystander.Record<JsonElement>("conversation");
+        var started = await app.StartConversationAsync("Is the blue jacket back in stock?");
+        await heard.WaitForAsync(m => m.Id == started.FirstMessage.Id);
+        var agent2Id = await app.UserIdAsync(PortalAppFactory.Agent2Email);
+        using var api = await app.CreateApiClientAsync();
+
+        (await api.PostJsonAsync($"/api/v1/conversations/{started.Id}/assign", new { agentId = agent2Id })).EnsureSuccessStatusCode();
+
+        await changes.WaitForAsync(c => c.GetProperty("id").GetGuid() == started.Id && c.GetProperty("assigneeId").GetString() == agent2Id);
+    }
+
+    [Fact]
     public async Task The_agent_hub_accepts_the_token_in_the_query_string_as_browsers_send_it()
     {
         var started = await app.StartConversationAsync();

@@ -73,6 +73,11 @@ public sealed class ConversationAudience(
                 await Task.WhenAll(toWidget, tracing.DeliverAsync("agents", message, () => ToStaffAsync(conversation.AssigneeId, null, "message", message)));
                 metrics.MessageDelivered(message);
                 break;
+            case ConversationChanged { Conversation: { AssigneeId: not null } conversation, PreviousAssigneeId: null }:
+                // Taken from the shared queue: every agent saw it there, so every agent hears it is someone's now (a hub
+                // client without conversations.view.all would otherwise keep it, and answer it, as waiting).
+                await agents.Clients.Group(StaffGroup).SendAsync("conversation", conversation);
+                break;
             case ConversationChanged { Conversation: var conversation, PreviousAssigneeId: var previous }:
                 await ToStaffAsync(conversation.AssigneeId, previous, "conversation", conversation);
                 break;
