@@ -154,14 +154,18 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
 
         // The customer keeps writing, as customers do; the first of these messages the agent hears ends the outage.
         var sentAfter = new HashSet<Guid>();
+        var sends = new List<string>();
         bool Heard() => toAgent.Received.Any(m => sentAfter.Contains(m.Id));
         while (!Heard() && restarted.Elapsed < TimeSpan.FromSeconds(10))
         {
+            var sendStarted = restarted.Elapsed;
             sentAfter.Add((await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), $"After the outage, {restarted.Elapsed.TotalSeconds:0.0} s")).Id);
+            sends.Add($"{sendStarted.TotalSeconds:0.0} s (acknowledged in {(restarted.Elapsed - sendStarted).TotalMilliseconds:0} ms)");
             await Task.Delay(500);
         }
 
-        Assert.True(Heard(), "No message crossed from node A to node B within 10 s of Redis coming back.");
+        Assert.True(Heard(), $"No message crossed from node A to node B within 10 s of Redis coming back. Sent at {string.Join(", ", sends)} after " +
+            $"the restart; node A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
         // Both sides are told to fetch what they missed (the widget asks History(afterSeq), the console reloads).
         await Task.WhenAll(agentResync.Task, widgetResync.Task).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(toAgent.Received, m => m.Id == during.Id);

@@ -82,7 +82,7 @@ public sealed class WalCheckpoints(
                 Execute(connection, $"PRAGMA busy_timeout={Hosting.DatabaseSetup.BusyTimeoutMilliseconds};");
             }
         }
-        logger.LogInformation("SQLite write-ahead log of {Frames} pages {Outcome}; writes waited {Milliseconds} ms",
+        logger.LogInformation("SQLite write-ahead log of {Frames} pages {Outcome}; the write turn taken for {Milliseconds} ms, its wait included",
             restart.LogFrames, restart.Busy ? "not started over (readers still in it)" : "started over", held.ElapsedMilliseconds);
     }
 
