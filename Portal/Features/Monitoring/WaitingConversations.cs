@@ -84,7 +84,7 @@ public sealed class WaitingConversations : IHostedService
     /// <summary>
     /// Makes the set what the database says, except for conversations an event changed meanwhile (the event is newer).
     /// </summary>
-    internal async Task ReloadAsync(CancellationToken ct)
+    private async Task ReloadAsync(CancellationToken ct)
     {
         await _reloading.WaitAsync(ct);
         try
