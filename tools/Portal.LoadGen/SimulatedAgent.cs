@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -18,7 +19,7 @@ public sealed class SimulatedAgent(LoadOptions options, SourceAddresses addresse
     private readonly Random _random = new();
     private readonly Queue<DateTime> _recentReplies = new();
     private readonly List<Task> _replies = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _takenByOthers = new();
+    private readonly ConcurrentDictionary<Guid, bool> _takenByOthers = new();
     private string _userId = "";
     private bool _seesEveryConversation;
     private HubConnection? _hub;
