@@ -67,9 +67,21 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         await using var agent = await NodeB.ConnectAsync(PortalAppFactory.AgentHubPath, agentToken);
         await using var sameAgentOnA = await NodeA.ConnectAsync(PortalAppFactory.AgentHubPath, agentToken);
         var toAgent = new HubEventLog<ChatMessage>(agent, "message");
+        var toAgentOnA = new HubEventLog<ChatMessage>(sameAgentOnA, "message");
 
         var question = await widget.InvokeAsync<ChatMessage>("Send", Guid.NewGuid().ToString(), "Hello from node A, is my parcel on its way?");
-        var heard = await toAgent.WaitForAsync(m => m.Id == question.Id);
+        ChatMessage heard;
+        try
+        {
+            heard = await toAgent.WaitForAsync(m => m.Id == question.Id);
+        }
+        catch (Exception failure) when (failure is Xunit.Sdk.XunitException)
+        {
+            // A CI run saw nothing arrive on node B: tell whether it left node A at all, and what the nodes said.
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nThe same agent on node A heard it: " +
+                $"{toAgentOnA.Received.Any(m => m.Id == question.Id)}; agent connections: B {agent.State}, A {sameAgentOnA.State}" +
+                $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
+        }
         var answer = await agent.InvokeAsync<ChatMessage>("Reply", session.ConversationId, Guid.NewGuid().ToString(), "Hello from node B: it left today.");
         var read = await toCustomer.WaitForAsync(m => m.Id == answer.Id);
 
