@@ -123,7 +123,7 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
         await stop.CancelAsync();
         await Task.WhenAll([writer, .. readers]);
 
-        Assert.True(StartedOverPastTheLimit(), 
+        Assert.True(StartedOverPastTheLimit(),
             $"The log did not start over past {limit} pages: {string.Join(", ", logSizes)}\n{string.Join("\n", log.Collector.GetSnapshot().Select(r => r.Message))}");
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -15,10 +16,10 @@ public sealed class PortalProcess : IAsyncDisposable
 {
     private const string MetricsPath = "/metrics";
 
-    private const int KeptOutputLines = 200;
+    private const int KeptOutputLines = 40;
 
     private readonly Process _process;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _output = new();
 
     private PortalProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
@@ -29,7 +30,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>The last lines the process wrote (warnings and errors: tests start it at log level Warning), for a failure's message.</summary>
-    public string RecentOutput => string.Join('\n', _output.TakeLast(40));
+    public string RecentOutput => string.Join('\n', _output);
 
     /// <summary>Starts Portal on <paramref name="dataDirectory"/> (given the trained shipped intent model) and returns once /readyz answers 200.</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, int? port = null)

@@ -56,6 +56,9 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     private PortalProcess NodeB => nodes.B;
     private RedisServer Redis => nodes.Redis;
 
+    /// <summary>Both nodes' last log lines, for a failure's message.</summary>
+    private string NodesSaid => $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}";
+
     [Fact]
     public async Task A_customer_on_one_node_and_an_agent_on_the_other_exchange_messages_both_ways()
     {
@@ -80,7 +83,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
             // A CI run saw nothing arrive on node B: tell whether it left node A at all, and what the nodes said.
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nThe same agent on node A heard it: " +
                 $"{toAgentOnA.Received.Any(m => m.Id == question.Id)}; agent connections: B {agent.State}, A {sameAgentOnA.State}" +
-                $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
+                NodesSaid);
         }
         var answer = await agent.InvokeAsync<ChatMessage>("Reply", session.ConversationId, Guid.NewGuid().ToString(), "Hello from node B: it left today.");
         var read = await toCustomer.WaitForAsync(m => m.Id == answer.Id);
@@ -132,7 +135,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         catch (Exception failure) when (failure is Xunit.Sdk.XunitException)
         {
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nthreshold {waiting + 1}; node A's latest sample {await LatestSampleAsync(adminOnA)}, " +
-                $"node B's {await LatestSampleAsync(adminOnB)}\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
+                $"node B's {await LatestSampleAsync(adminOnB)}" + NodesSaid);
         }
         await Assertions.Expect(consoleOnB.GetByText($"Alert: {name}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         // Two more samples on each node: still one alert, not one per node.
@@ -177,7 +180,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         }
 
         Assert.True(Heard(), $"No message crossed from node A to node B within 10 s of Redis coming back. Sent at {string.Join(", ", sends)} after " +
-            $"the restart; node A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}");
+            "the restart." + NodesSaid);
         // Both sides are told to fetch what they missed (the widget asks History(afterSeq), the console reloads).
         await Task.WhenAll(agentResync.Task, widgetResync.Task).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(toAgent.Received, m => m.Id == during.Id);
