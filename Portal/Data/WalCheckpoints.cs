@@ -56,7 +56,7 @@ public sealed class WalCheckpoints(
             db.Database.OpenConnection();
             var passive = Run(connection, "PASSIVE");
             if (passive.LogFrames >= restartAtFrames)
-                RestartLog(connection);
+                RestartLog(connection, passive.LogFrames);
         }
         catch (Exception ex)
         {
@@ -65,7 +65,7 @@ public sealed class WalCheckpoints(
         }
     }
 
-    private void RestartLog(DbConnection connection)
+    private void RestartLog(DbConnection connection, long framesSeen)
     {
         var held = Stopwatch.StartNew();
         CheckpointResult restart;
@@ -82,8 +82,10 @@ public sealed class WalCheckpoints(
                 Execute(connection, $"PRAGMA busy_timeout={Hosting.DatabaseSetup.BusyTimeoutMilliseconds};");
             }
         }
+        // The pages the passive checkpoint saw: the log may have started over by itself since (SQLite does when a write
+        // finds it all copied and no reader in it).
         logger.LogInformation("SQLite write-ahead log of {Frames} pages {Outcome}; the write turn taken for {Milliseconds} ms, its wait included",
-            restart.LogFrames, restart.Busy ? "not started over (readers still in it)" : "started over", held.ElapsedMilliseconds);
+            framesSeen, restart.Busy ? "not started over (readers still in it)" : "started over", held.ElapsedMilliseconds);
     }
 
     /// <summary>The outcome of <c>PRAGMA wal_checkpoint(mode)</c>: whether it could not finish, pages in the log, pages copied.</summary>
