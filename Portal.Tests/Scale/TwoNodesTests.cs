@@ -27,6 +27,8 @@ public sealed class TwoNodes : IAsyncLifetime
             ["Portal:Database:Provider"] = "Postgres",
             ["ConnectionStrings:Portal"] = await _postgres.CreateDatabaseAsync("portal"),
             ["Portal:Redis"] = Redis.Configuration,
+            // What the backplane subscribes to, publishes and hears: in the last log lines a failure prints.
+            ["Logging:LogLevel:Microsoft.AspNetCore.SignalR.StackExchangeRedis"] = "Trace",
         };
         // One after the other: the first migrates and seeds, the second finds it done. Each node has its own data
         // directory, as on separate machines: all they share is PostgreSQL and Redis.
@@ -62,6 +64,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     [Fact]
     public async Task A_customer_on_one_node_and_an_agent_on_the_other_exchange_messages_both_ways()
     {
+        await using var redisWatch = await RedisChannelWatch.StartAsync(Redis);
         var session = await NodeA.StartWidgetSessionAsync();
         await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
         var toCustomer = new HubEventLog<ChatMessage>(widget, "message");
@@ -83,7 +86,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
             // A CI run saw nothing arrive on node B: tell whether it left node A at all, and what the nodes said.
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nThe same agent on node A heard it: " +
                 $"{toAgentOnA.Received.Any(m => m.Id == question.Id)}; agent connections: B {agent.State}, A {sameAgentOnA.State}" +
-                NodesSaid);
+                await redisWatch.DescribeAsync() + NodesSaid);
         }
         var answer = await agent.InvokeAsync<ChatMessage>("Reply", session.ConversationId, Guid.NewGuid().ToString(), "Hello from node B: it left today.");
         var read = await toCustomer.WaitForAsync(m => m.Id == answer.Id);
@@ -111,6 +114,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     [Fact]
     public async Task An_alert_fires_once_for_both_nodes_and_shows_on_the_other_nodes_console()
     {
+        await using var redisWatch = await RedisChannelWatch.StartAsync(Redis);
         using var adminOnA = NodeA.CreateApiClient(await NodeA.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
         using var adminOnB = NodeB.CreateApiClient(await NodeB.LoginAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword));
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US" });
@@ -135,7 +139,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         catch (Exception failure) when (failure is Xunit.Sdk.XunitException)
         {
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nthreshold {waiting + 1}; node A's latest sample {await LatestSampleAsync(adminOnA)}, " +
-                $"node B's {await LatestSampleAsync(adminOnB)}" + NodesSaid);
+                $"node B's {await LatestSampleAsync(adminOnB)}" + await redisWatch.DescribeAsync() + NodesSaid);
         }
         await Assertions.Expect(consoleOnB.GetByText($"Alert: {name}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         // Two more samples on each node: still one alert, not one per node.
@@ -149,6 +153,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     [Fact]
     public async Task After_a_redis_outage_every_client_is_told_to_catch_up_and_delivery_between_the_nodes_resumes_within_10_s()
     {
+        await using var redisWatch = await RedisChannelWatch.StartAsync(Redis);
         var session = await NodeA.StartWidgetSessionAsync();
         await using var widget = await NodeA.ConnectAsync(PortalAppFactory.WidgetHubPath, session.VisitorToken);
         await using var agent = await NodeB.ConnectAsync(PortalAppFactory.AgentHubPath,
@@ -180,7 +185,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         }
 
         Assert.True(Heard(), $"No message crossed from node A to node B within 10 s of Redis coming back. Sent at {string.Join(", ", sends)} after " +
-            "the restart." + NodesSaid);
+            "the restart." + await redisWatch.DescribeAsync() + NodesSaid);
         // Both sides are told to fetch what they missed (the widget asks History(afterSeq), the console reloads).
         await Task.WhenAll(agentResync.Task, widgetResync.Task).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(toAgent.Received, m => m.Id == during.Id);

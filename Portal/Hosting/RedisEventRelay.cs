@@ -13,7 +13,7 @@ public sealed class RedisEventRelay<TStream, TEvent>(TStream events, IConnection
     : IHostedService
     where TStream : EventStream<TEvent>
 {
-    private static readonly RedisChannel Channel = RedisChannel.Literal($"{RedisScaleOut.KeyPrefix}:events:{typeof(TStream).Name}");
+    private static readonly RedisChannel Channel = RedisChannel.Literal($"events:{typeof(TStream).Name}");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _node = Guid.NewGuid().ToString("N");

@@ -26,13 +26,13 @@ public static class RedisScaleOut
         // Try again every second rather than backing off exponentially: after a longer outage the default waits many
         // seconds past Redis's return before hub messages cross nodes again.
         options.ReconnectRetryPolicy = new LinearRetry(1000);
+        // Every pub/sub channel on this connection (the backplane's and the event relay's) is under "portal:", so Portal's
+        // traffic can be told apart on a shared Redis. The backplane's own ChannelPrefix applies only to connections it
+        // makes itself, not to this one it is given.
+        options.ChannelPrefix = RedisChannel.Literal($"{KeyPrefix}:");
         var redis = ConnectionMultiplexer.Connect(options);
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis);
-        builder.Services.AddSignalR().AddStackExchangeRedis(backplane =>
-        {
-            backplane.Configuration.ChannelPrefix = RedisChannel.Literal(KeyPrefix);
-            backplane.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis);
-        });
+        builder.Services.AddSignalR().AddStackExchangeRedis(backplane => backplane.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis));
         dataProtection.PersistKeysToStackExchangeRedis(redis, $"{KeyPrefix}:data-protection-keys");
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("redis", _ => new RedisHealthCheck(redis), null, [Health.ReadyTag]));
         return redis;
