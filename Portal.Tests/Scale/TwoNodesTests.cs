@@ -58,8 +58,9 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     private PortalProcess NodeB => nodes.B;
     private RedisServer Redis => nodes.Redis;
 
-    /// <summary>Both nodes' last log lines, for a failure's message.</summary>
-    private string NodesSaid => $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}";
+    /// <summary>Both nodes' last log lines and how promptly this process ran its own work, for a failure's message.</summary>
+    private string NodesSaid => TestProcessThreadPool.Describe(TimeSpan.FromSeconds(30)) +
+        $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}";
 
     [Fact]
     public async Task A_customer_on_one_node_and_an_agent_on_the_other_exchange_messages_both_ways()
