@@ -87,6 +87,7 @@ public sealed class AgentDesk : IAsyncDisposable
         var api = new HttpClient { BaseAddress = baseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", accessToken) } };
         var desk = new AgentDesk(hub, api);
         await hub.StartAsync();
+        await HubReadiness.JoinedAsync(hub, PortalAppFactory.AgentHubPath);
         return desk;
     }
 

@@ -153,14 +153,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
         return new StartedConversation(session, first);
     }
 
-    public async Task<HubConnection> ConnectWidgetAsync(string visitorToken)
-    {
-        var connection = await ConnectAsync(WidgetHubPath, visitorToken);
-        // The hub joins the conversation's group in OnConnectedAsync, after the handshake StartAsync waits for;
-        // a first call is answered only after that, so events the test causes next reach this connection.
-        await connection.InvokeAsync<ChatMessage[]>("History", long.MaxValue);
-        return connection;
-    }
+    public Task<HubConnection> ConnectWidgetAsync(string visitorToken) => ConnectAsync(WidgetHubPath, visitorToken);
 
     public Task<HubConnection> ConnectAgentAsync(string accessToken) => ConnectAsync(AgentHubPath, accessToken);
 
@@ -186,6 +179,7 @@ public sealed class PortalAppFactory : IAsyncLifetime
     {
         var connection = BuildHubConnection(path, accessToken);
         await connection.StartAsync();
+        await HubReadiness.JoinedAsync(connection, path);
         return connection;
     }
 

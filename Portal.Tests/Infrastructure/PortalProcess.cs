@@ -103,9 +103,7 @@ public sealed class PortalProcess : IAsyncDisposable
             .WithUrl(new Uri(BaseAddress, hubPath), o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken))
             .Build();
         await hub.StartAsync();
-        // The widget hub joins the conversation's group after the handshake; a first call is answered only after that.
-        if (hubPath == PortalAppFactory.WidgetHubPath)
-            await hub.InvokeAsync<ChatMessage[]>("History", long.MaxValue);
+        await HubReadiness.JoinedAsync(hub, hubPath);
         return hub;
     }
 
