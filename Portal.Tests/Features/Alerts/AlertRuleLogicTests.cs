@@ -84,7 +84,17 @@ public sealed class AlertRuleLogicTests
     public void Having_no_connections_or_gaining_some_is_no_drop()
     {
         Assert.Equal(0, AlertMeasure.ConnectionDropPercent([Sample(Start, 0, 0), Sample(Start.AddSeconds(5), 0, 0)]));
-        Assert.Equal(0, AlertMeasure.ConnectionDropPercent([Sample(Start, 3, 1), Sample(Start.AddSeconds(5), 5, 1)]));
+        Assert.Equal(0, AlertMeasure.ConnectionDropPercent([Sample(Start, 30, 1), Sample(Start.AddSeconds(5), 50, 1)]));
+    }
+
+    [Fact]
+    public void A_few_connections_closing_is_no_drop_however_large_a_share_they_were()
+    {
+        // Two shoppers close their tabs: 100 % of a quiet shop's connections, no sign of trouble.
+        Assert.Equal(0, AlertMeasure.ConnectionDropPercent([Sample(Start, 2, 0), Sample(Start.AddSeconds(5), 0, 0)]));
+        Assert.Equal(0, AlertMeasure.ConnectionDropPercent([Sample(Start, 18, 1), Sample(Start.AddSeconds(5), 0, 0)]));
+        // From the minimum on, the share counts.
+        Assert.Equal(100, AlertMeasure.ConnectionDropPercent([Sample(Start, 19, 1), Sample(Start.AddSeconds(5), 0, 0)]));
     }
 
     [Fact]

@@ -31,11 +31,20 @@ public static class AlertMeasure
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Comparison, "Unknown comparison."),
     };
 
-    /// <summary>How far the latest connection count (widgets and agents) lies below the highest in the samples, in percent.</summary>
+    /// <summary>
+    /// Below this many connections at the peak a drop says nothing: two shoppers closing their tabs are a 100 % drop
+    /// (the default rule fired on exactly that), while a dropped proxy or node takes dozens at once.
+    /// </summary>
+    public const int MinimumPeakConnections = 20;
+
+    /// <summary>
+    /// How far the latest connection count (widgets and agents) lies below the highest in the samples, in percent; 0 when
+    /// the peak held fewer than <see cref="MinimumPeakConnections"/>.
+    /// </summary>
     public static double ConnectionDropPercent(IReadOnlyList<MonitoringSnapshot> samples)
     {
         var peak = samples.Max(Connections);
-        return peak == 0 ? 0 : Math.Round(100.0 * (peak - Connections(samples[^1])) / peak, 1);
+        return peak < MinimumPeakConnections ? 0 : Math.Round(100.0 * (peak - Connections(samples[^1])) / peak, 1);
     }
 
     private static int Connections(MonitoringSnapshot sample) => sample.WidgetConnections + sample.AgentConnections;
