@@ -88,8 +88,8 @@ public sealed class WalCheckpoints(
             framesSeen, restart.Busy ? "not started over (readers still in it)" : "started over", held.ElapsedMilliseconds);
     }
 
-    /// <summary>The outcome of <c>PRAGMA wal_checkpoint(mode)</c>: whether it could not finish, pages in the log, pages copied.</summary>
-    private readonly record struct CheckpointResult(bool Busy, long LogFrames, long CopiedFrames);
+    /// <summary>The outcome of <c>PRAGMA wal_checkpoint(mode)</c>: whether it could not finish, and the pages in the log.</summary>
+    private readonly record struct CheckpointResult(bool Busy, long LogFrames);
 
     private static CheckpointResult Run(DbConnection connection, string mode)
     {
@@ -97,7 +97,7 @@ public sealed class WalCheckpoints(
         command.CommandText = $"PRAGMA wal_checkpoint({mode});";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new CheckpointResult(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
+        return new CheckpointResult(reader.GetInt64(0) != 0, reader.GetInt64(1));
     }
 
     private static void Execute(DbConnection connection, string sql)
