@@ -116,7 +116,7 @@ public sealed class SqliteConnectionSettingsTests(PortalAppFactory app) : IClass
         // looks says little: the restart is read from the log's header and from what the checkpointer says it did.
         var logFile = await LogFileAsync(factory);
         var saltsBefore = LogSalts(logFile);
-        IReadOnlyList<FakeLogRecord> StartedOver() => log.Collector.GetSnapshot().Where(r => r.Message.Contains("started over;")).ToList();
+        IReadOnlyList<FakeLogRecord> StartedOver() => log.Collector.GetSnapshot().Where(r => r.GetStructuredStateValue("Outcome") == "started over").ToList();
         for (var tick = 0; tick < 80 && StartedOver().Count == 0; tick++)
         {
             await Task.Delay(25);

@@ -58,8 +58,12 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
     private PortalProcess NodeB => nodes.B;
     private RedisServer Redis => nodes.Redis;
 
-    /// <summary>Both nodes' last log lines and how promptly this process ran its own work, for a failure's message.</summary>
-    private string NodesSaid => TestProcessThreadPool.Describe(TimeSpan.FromSeconds(30)) +
+    /// <summary>
+    /// For a failure's message: what Redis carried during the test, how promptly this process ran its own work and both
+    /// nodes' last log lines.
+    /// </summary>
+    private async Task<string> WhatHappenedAsync(RedisChannelWatch redisWatch) =>
+        await redisWatch.DescribeAsync() + TestProcessThreadPool.Describe(TimeSpan.FromSeconds(30)) +
         $"\nnode A said:\n{NodeA.RecentOutput}\nnode B said:\n{NodeB.RecentOutput}";
 
     [Fact]
@@ -87,7 +91,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
             // A CI run saw nothing arrive on node B: tell whether it left node A at all, and what the nodes said.
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nThe same agent on node A heard it: " +
                 $"{toAgentOnA.Received.Any(m => m.Id == question.Id)}; agent connections: B {agent.State}, A {sameAgentOnA.State}" +
-                await redisWatch.DescribeAsync() + NodesSaid);
+                await WhatHappenedAsync(redisWatch));
         }
         var answer = await agent.InvokeAsync<ChatMessage>("Reply", session.ConversationId, Guid.NewGuid().ToString(), "Hello from node B: it left today.");
         var read = await toCustomer.WaitForAsync(m => m.Id == answer.Id);
@@ -140,7 +144,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         catch (Exception failure) when (failure is Xunit.Sdk.XunitException)
         {
             throw new Xunit.Sdk.XunitException($"{failure.Message}\nthreshold {waiting + 1}; node A's latest sample {await LatestSampleAsync(adminOnA)}, " +
-                $"node B's {await LatestSampleAsync(adminOnB)}" + await redisWatch.DescribeAsync() + NodesSaid);
+                $"node B's {await LatestSampleAsync(adminOnB)}" + await WhatHappenedAsync(redisWatch));
         }
         await Assertions.Expect(consoleOnB.GetByText($"Alert: {name}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         // Two more samples on each node: still one alert, not one per node.
@@ -186,7 +190,7 @@ public sealed class TwoNodesTests(TwoNodes nodes, ChromiumBrowser chromium) : IC
         }
 
         Assert.True(Heard(), $"No message crossed from node A to node B within 10 s of Redis coming back. Sent at {string.Join(", ", sends)} after " +
-            "the restart." + await redisWatch.DescribeAsync() + NodesSaid);
+            "the restart." + await WhatHappenedAsync(redisWatch));
         // Both sides are told to fetch what they missed (the widget asks History(afterSeq), the console reloads).
         await Task.WhenAll(agentResync.Task, widgetResync.Task).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(toAgent.Received, m => m.Id == during.Id);
